@@ -1,0 +1,3 @@
+"""lessonlint: check MDX lessons against the GSD plans that promised them."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,81 @@
+"""Every diagnostic code lessonlint can emit: stable code, kebab-case name, default severity.
+
+Codes never change meaning once released. The prefix is the category, so
+``--select ART`` picks every artifact rule. Long documentation lives in
+``rules/docs/<CODE>.md`` (printed by ``lessonlint rule CODE``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .diagnostic import Severity
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    summary: str
+    severity: Severity = E
+
+
+CATEGORIES = {
+    "ENC": "file encoding",
+    "PLN": "plan file",
+    "LES": "lesson frontmatter",
+    "MDX": "MDX build hazards",
+    "ART": "must_haves.artifacts",
+    "LNK": "must_haves.key_links",
+}
+
+_RULES = [
+    Rule("ENC001", "byte-order-mark", "File starts with a UTF-8 byte order mark", W),
+    Rule("ENC002", "not-utf8", "File is not valid UTF-8"),
+    Rule("ENC003", "nul-byte", "File contains NUL bytes"),
+    Rule("PLN001", "plan-yaml-invalid", "Plan frontmatter is not valid YAML"),
+    Rule("PLN002", "plan-frontmatter-missing", "Plan has no YAML frontmatter", W),
+    Rule("PLN003", "plan-frontmatter-unclosed", "Plan frontmatter has no closing '---'"),
+    Rule("PLN004", "plan-must-haves-malformed", "A must_haves entry has the wrong shape"),
+    Rule("PLN005", "plan-duplicate-key", "A YAML key appears twice in the plan frontmatter"),
+    Rule("PLN006", "plan-tag-unclosed", "A body element of the plan is never closed", W),
+    Rule("PLN007", "plan-nothing-checkable", "The plan has no must-have or checklist item that can be checked", I),
+    Rule("LES001", "frontmatter-yaml-invalid", "Lesson frontmatter is not valid YAML"),
+    Rule("LES002", "frontmatter-unclosed", "Lesson frontmatter has no closing '---'"),
+    Rule("LES003", "frontmatter-duplicate-key", "A key appears twice in the lesson frontmatter"),
+    Rule("LES004", "frontmatter-not-mapping", "Lesson frontmatter is not a mapping of keys to values"),
+    Rule("LES005", "frontmatter-toml", "Lesson uses TOML (+++) frontmatter, which Astro does not read", W),
+    Rule("MDX001", "mdx-unescaped-less-than", "A bare '<' in text breaks the MDX build"),
+    Rule("MDX002", "mdx-unbalanced-brace", "A '{' in text starts a JavaScript expression that never ends"),
+    Rule("MDX003", "mdx-jsx-unclosed", "A JSX element is opened and never closed"),
+    Rule("MDX004", "mdx-jsx-unexpected-close", "A closing JSX tag has no matching opening tag"),
+    Rule("MDX005", "mdx-fence-unclosed", "A code fence is never closed"),
+    Rule("MDX006", "mdx-fence-closed-early", "An indented fence closes a code block early under MDX"),
+    Rule("MDX007", "mdx-html-comment", "HTML comments are a syntax error in MDX"),
+    Rule("MDX008", "mdx-invalid-tag", "A '<' starts something MDX cannot parse as a tag"),
+    Rule("MDX009", "mdx-inline-expression", "A '{...}' in text is evaluated as JavaScript", W),
+    Rule("ART001", "artifact-missing", "A planned artifact does not exist"),
+    Rule("ART002", "artifact-outside-root", "An artifact path leads outside the project root"),
+    Rule("ART003", "artifact-too-short", "An artifact has fewer lines than min_lines"),
+    Rule("ART004", "artifact-content-missing", "An artifact lacks text its plan says it contains"),
+    Rule("ART005", "artifact-export-missing", "An artifact does not export a name its plan lists"),
+    Rule("ART006", "artifact-unreadable", "An artifact exists but cannot be read as text"),
+    Rule("ART007", "artifact-forbidden-content", "An artifact contains text its plan excludes"),
+    Rule("ART008", "artifact-too-long", "An artifact has more lines than max_lines"),
+    Rule("ART009", "artifact-pattern-invalid", "A contains value looks like a regex but does not compile", W),
+    Rule("LNK001", "key-link-pattern-not-found", "A key link's pattern does not match its source"),
+    Rule("LNK002", "key-link-source-missing", "A key link's source file does not exist"),
+    Rule("LNK003", "key-link-pattern-invalid", "A key link's pattern is not a valid regex"),
+    Rule("LNK004", "regex-timeout", "A plan regex took too long and was stopped", W),
+    Rule("LNK005", "key-link-target-not-mentioned", "A key link without pattern: the source never mentions its target"),
+]
+
+RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}
+BY_NAME: dict[str, Rule] = {rule.name: rule for rule in _RULES}
+
+
+
+def lookup(code_or_name: str) -> Rule | None:
+    key = code_or_name.strip()
+    return RULES.get(key.upper()) or BY_NAME.get(key.lower())

@@ -1,0 +1,63 @@
+"""Diagnostics: small frozen values; only renderers turn them into text."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+class Status(str, Enum):
+    """Verdict on one plan item (truth, artifact, key link, checklist item)."""
+
+    PASSED = "passed"
+    FAILED = "failed"
+    NEEDS_REVIEW = "needs_review"
+
+
+@dataclass(frozen=True)
+class Related:
+    """A secondary location, e.g. the plan line that set the requirement."""
+
+    path: str
+    line: int | None
+    message: str
+    column: int | None = None
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding. ``line`` None means the whole file.
+
+    Severity is filled in by the engine from the registry and the config;
+    checks leave the default.
+    """
+
+    code: str
+    message: str
+    path: str
+    line: int | None = None
+    column: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
+    severity: Severity = Severity.ERROR
+    plan: str | None = None
+    plan_line: int | None = None
+    hint: str | None = None
+    related: tuple[Related, ...] = ()
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line or 0, self.column or 0, self.code, self.message)
+
+
+def sort_diagnostics(diagnostics) -> list[Diagnostic]:
+    """The one order every format shows: path, line, column, code."""
+    return sorted(set(diagnostics), key=Diagnostic.sort_key)

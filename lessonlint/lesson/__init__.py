@@ -1,0 +1,1 @@
+"""Lessons (MDX / Markdown): line classifier, frontmatter, Markdown blocks."""

@@ -1,0 +1,1 @@
+"""Plan files (GSD PLAN.md): model and parser."""

@@ -1,0 +1,187 @@
+"""Read each file once, decode it honestly, and map offsets to lines and columns.
+
+A line ends at ``\\n``, ``\\r\\n`` or a lone ``\\r`` (as editors and CommonMark count);
+a final line break does not start an extra line. Columns count code points.
+"""
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import stat
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class DecodeNote:
+    """Something about the bytes of a file worth a diagnostic (BOM, bad UTF-8, NUL...)."""
+
+    code: str
+    line: int
+    column: int
+    message: str
+
+
+@dataclass(frozen=True, eq=False)
+class SourceFile:
+    path: str  # as shown to the user: posix, relative to the root when inside it
+    text: str
+    line_starts: tuple[int, ...] = field(repr=False)
+    notes: tuple[DecodeNote, ...] = ()
+
+    @classmethod
+    def from_text(cls, path: str, text: str, notes: tuple[DecodeNote, ...] = ()) -> "SourceFile":
+        starts = [0]
+        for m in _BREAK.finditer(text):
+            starts.append(m.end())
+        if starts[-1] == len(text):
+            starts.pop()  # no extra line after a final break (or for empty text)
+        return cls(path, text, tuple(starts), notes)
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_starts)
+
+    def line(self, number: int) -> str:
+        """Text of 1-based line ``number`` without its line break ('' when out of range)."""
+        if number < 1 or number > len(self.line_starts):
+            return ""
+        start = self.line_starts[number - 1]
+        end = self.line_starts[number] if number < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    def lines(self) -> list[str]:
+        return [self.line(n) for n in range(1, self.line_count + 1)]
+
+    def location(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        offset = max(0, min(offset, len(self.text)))
+        index = bisect_right(self.line_starts, offset) - 1
+        if index < 0:
+            return 1, 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def offset(self, line: int, column: int = 1) -> int:
+        if not self.line_starts:
+            return 0
+        line = max(1, min(line, len(self.line_starts)))
+        return self.line_starts[line - 1] + max(column, 1) - 1
+
+
+def decode(data: bytes) -> tuple[str, tuple[DecodeNote, ...]]:
+    """Bytes to text, never raising; every oddity becomes a note."""
+    notes: list[DecodeNote] = []
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+        notes.append(DecodeNote("ENC001", 1, 1, "file starts with a UTF-8 byte order mark"))
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = data.decode("utf-16", errors="replace")
+        notes.append(DecodeNote("ENC002", 1, 1, "file is UTF-16; lessons and plans must be UTF-8"))
+        return text, tuple(notes)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        good = data[: exc.start].decode("utf-8", errors="replace")
+        line = 1 + len(_BREAK.findall(good))
+        column = len(good) - max(good.rfind("\n"), good.rfind("\r")) if good else 1
+        text = data.decode("utf-8", errors="replace")
+        notes.append(DecodeNote(
+            "ENC002", line, max(column, 1),
+            f"invalid UTF-8 byte 0x{data[exc.start]:02x}; the file is not UTF-8 (Latin-1?)",
+        ))
+    nul = text.find("\x00")
+    if nul >= 0:
+        probe = SourceFile.from_text("", text)
+        line, column = probe.location(nul)
+        notes.append(DecodeNote("ENC003", line, column, "file contains NUL bytes (binary file?)"))
+    return text, tuple(notes)
+
+
+@dataclass(frozen=True)
+class SourceError:
+    """Why a path could not be read: outside the root, missing, not a file, unreadable..."""
+
+    path: str
+    reason: str  # missing | outside-root | not-a-file | unreadable | too-large
+    message: str
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def resolve_inside(root: Path, candidate: str | os.PathLike) -> Path | SourceError:
+    """Absolute path of ``candidate`` (relative to root) if it stays inside ``root``.
+
+    Symlinks are followed before the containment test, so a link leading out is refused.
+    """
+    raw = os.fspath(candidate)
+    if "\x00" in raw:
+        return SourceError(raw, "outside-root", "path contains a NUL character")
+    path = Path(raw)
+    if not path.is_absolute():
+        path = root / path
+    try:
+        real = Path(os.path.realpath(path))
+    except (OSError, RuntimeError, ValueError):
+        return SourceError(raw, "unreadable", "path cannot be resolved (symlink loop?)")
+    if real != root and root not in real.parents:
+        return SourceError(raw, "outside-root", f"'{raw}' resolves outside the project root")
+    return real
+
+
+class SourceCache:
+    """The single reader: each file is read and decoded at most once per run."""
+
+    def __init__(self, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self.root = Path(os.path.realpath(root))
+        self.max_bytes = max_bytes
+        self._files: dict[Path, SourceFile | SourceError] = {}
+
+    def read(self, candidate: str | os.PathLike) -> SourceFile | SourceError:
+        where = resolve_inside(self.root, candidate)
+        if isinstance(where, SourceError):
+            return where
+        cached = self._files.get(where)
+        if cached is None:
+            cached = self._files[where] = self._load(where)
+        return cached
+
+    def put(self, source: SourceFile, path: Path) -> None:
+        """Register text that did not come from disk (tests, stdin)."""
+        self._files[path] = source
+
+    def _load(self, path: Path) -> SourceFile | SourceError:
+        shown = display_path(path, self.root)
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            return SourceError(shown, "missing", f"{shown} does not exist")
+        except OSError as exc:
+            return SourceError(shown, "unreadable", f"{shown} cannot be read: {exc.strerror}")
+        if stat.S_ISDIR(info.st_mode):
+            return SourceError(shown, "not-a-file", f"{shown} is a directory, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            # FIFOs and devices would block or never end
+            return SourceError(shown, "not-a-file", f"{shown} is not a regular file")
+        if info.st_size > self.max_bytes:
+            return SourceError(
+                shown, "too-large",
+                f"{shown} is {info.st_size / 1048576:.1f} MB, over the {self.max_bytes / 1048576:.0f} MB limit",
+            )
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(self.max_bytes + 1)
+        except OSError as exc:
+            return SourceError(shown, "unreadable", f"{shown} cannot be read: {exc.strerror}")
+        text, notes = decode(data)
+        return SourceFile.from_text(shown, text, notes)
