@@ -63,12 +63,10 @@ _RULES = [
     Rule("ART006", "artifact-unreadable", "An artifact exists but cannot be read as text"),
     Rule("ART007", "artifact-forbidden-content", "An artifact contains text its plan excludes"),
     Rule("ART008", "artifact-too-long", "An artifact has more lines than max_lines"),
-    Rule("ART009", "artifact-pattern-invalid", "A contains value looks like a regex but does not compile", W),
     Rule("LNK001", "key-link-pattern-not-found", "A key link's pattern does not match its source"),
     Rule("LNK002", "key-link-source-missing", "A key link's source file does not exist"),
     Rule("LNK003", "key-link-pattern-invalid", "A key link's pattern is not a valid regex"),
     Rule("LNK004", "regex-timeout", "A plan regex took too long and was stopped", W),
-    Rule("LNK005", "key-link-target-not-mentioned", "A key link without pattern: the source never mentions its target"),
 ]
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}

@@ -130,6 +130,10 @@ def resolve_inside(root: Path, candidate: str | os.PathLike) -> Path | SourceErr
     path = Path(raw)
     if not path.is_absolute():
         path = root / path
+    lexical = Path(os.path.normpath(path))
+    if lexical != root and root not in lexical.parents:
+        # refused before any system call touches the outside path
+        return SourceError(raw, "outside-root", f"'{raw}' is outside the project root")
     try:
         real = Path(os.path.realpath(path))
     except (OSError, RuntimeError, ValueError):

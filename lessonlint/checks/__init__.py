@@ -1,0 +1,1 @@
+"""Checks: pure functions from (plan item, parsed files, context) to verdicts and diagnostics."""

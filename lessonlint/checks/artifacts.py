@@ -1,0 +1,187 @@
+"""must_haves.artifacts: the file exists, is long enough, contains and exports what the plan says."""
+from __future__ import annotations
+
+from ..diagnostic import Status
+from ..nearmiss import near_literal
+from ..patterns import find_literal, looks_like_regex
+from ..plan.model import Artifact
+from ..results import ArtifactResult
+from ..source import SourceError, SourceFile
+from .common import at_file, at_plan, evidence, outcome, quote, worst
+from .context import PlanContext
+from .exports_check import check_exports
+
+TEXT_LIMIT = 200  # files of a folder searched for `contains`
+
+
+def check_artifact(artifact: Artifact, ctx: PlanContext) -> ArtifactResult:
+    """Verdict on one artifact entry of the plan."""
+    if not artifact.path:
+        return ArtifactResult(None, artifact.line, Status.NEEDS_REVIEW, reason="the entry names no path")
+    where = ctx.run.resolve(artifact.path)
+    base = dict(path=artifact.path, line=artifact.line)
+    path_line = artifact.key_lines.get("path", artifact.line)
+    if where.kind == "not-a-path":
+        return ArtifactResult(**base, status=Status.NEEDS_REVIEW, reason=f"{quote(where.written)} is not a file path")
+    if where.kind == "outside":
+        message = f"artifact path {quote(where.written)} leads outside the project root"
+        hint = f"use a path relative to the project root{_moved(where.suggestion)}"
+        found = outcome("exists", Status.FAILED, message, diagnostics=[at_plan(ctx, "ART002", message, path_line, hint)])
+        return ArtifactResult(**base, status=Status.FAILED, suggestion=where.suggestion, checks=(found,), reason=message)
+    if where.kind == "missing":
+        message = f"{quote(where.written)} does not exist" + (f"; moved to {quote(where.suggestion)}?" if where.suggestion else "")
+        hint = (f"update the plan's path to {where.suggestion}" if where.suggestion
+                else f"create {where.written} or correct the path in the plan")
+        found = outcome("exists", Status.FAILED, message, diagnostics=[at_plan(ctx, "ART001", message, path_line, hint)])
+        return ArtifactResult(**base, status=Status.FAILED, suggestion=where.suggestion, checks=(found,), reason=message)
+
+    checks = [outcome("exists", Status.PASSED, f"{where.kind}: {', '.join(where.paths[:5])}")]
+    sources, unreadable = _read_all(where, ctx)
+    checks += unreadable
+    if where.kind == "dir" and "min_files" in (artifact.raw or {}):
+        checks.append(_min_files(artifact, where.paths[0], ctx))
+    single = where.kind == "file"
+    for source in sources if where.kind != "dir" else []:
+        checks += _line_counts(artifact, source, ctx)
+    for value in artifact.contains:
+        checks.append(_contains(value, sources, artifact, ctx, all_files=single))
+    for value in _listed(artifact, "not_contains", "excludes"):
+        checks.append(_excludes(value, sources, artifact, ctx))
+    if artifact.exports:
+        checks += [check_exports(name, sources, artifact, ctx) for name in artifact.exports]
+    status = worst(c.status for c in checks)
+    reason = "; ".join(c.detail for c in checks if c.status is not Status.PASSED)
+    resolved = where.paths[0] if single else None
+    return ArtifactResult(
+        **base, status=status, resolved_path=resolved, resolved_paths=where.paths, checks=tuple(checks), reason=reason
+    )
+
+
+def _moved(suggestion: str | None) -> str:
+    return f" (a file of that name is at {suggestion})" if suggestion else ""
+
+
+def _read_all(where, ctx: PlanContext):
+    paths = list(where.paths)
+    if where.kind == "dir":
+        prefix = "" if paths[0] == "." else paths[0].rstrip("/") + "/"
+        paths = [p for p in ctx.run.files.files() if p.startswith(prefix)][:TEXT_LIMIT]
+    sources, problems = [], []
+    for path in paths:
+        source = ctx.run.read(path)
+        if isinstance(source, SourceError):
+            message = f"{path}: {source.message}"
+            diag = at_file(ctx, "ART006", message, path, None)
+            problems.append(outcome("readable", Status.FAILED, message, diagnostics=[diag]))
+        else:
+            sources.append(source)
+    return sources, problems
+
+
+def _line_counts(artifact: Artifact, source: SourceFile, ctx: PlanContext):
+    count = source.line_count
+    out = []
+    minimum = artifact.min_lines
+    if minimum is not None:
+        if count >= minimum:
+            out.append(outcome("min_lines", Status.PASSED, f"{source.path}: {count} lines (≥ {minimum})"))
+        else:
+            message = f"{source.path} has {count} lines; the plan requires at least {minimum}"
+            hint = f"add about {minimum - count} lines of the planned content"
+            diag = at_file(ctx, "ART003", message, source.path, max(count, 1), plan_line=artifact.key_lines.get("min_lines"),
+                           hint=hint)
+            out.append(outcome("min_lines", Status.FAILED, message, diagnostics=[diag]))
+    maximum = _int((artifact.raw or {}).get("max_lines") if isinstance(artifact.raw, dict) else None)
+    if maximum is not None:
+        if count <= maximum:
+            out.append(outcome("max_lines", Status.PASSED, f"{source.path}: {count} lines (≤ {maximum})"))
+        else:
+            message = f"{source.path} has {count} lines; the plan allows at most {maximum}"
+            diag = at_file(ctx, "ART008", message, source.path, maximum + 1,
+                           plan_line=artifact.key_lines.get("max_lines"), hint="split or shorten the file")
+            out.append(outcome("max_lines", Status.FAILED, message, diagnostics=[diag]))
+    return out
+
+
+def _contains(value: str, sources, artifact: Artifact, ctx: PlanContext, all_files: bool):
+    plan_line = artifact.key_lines.get("contains", artifact.line)
+    found, problems = [], []
+    for source in sources:
+        result = find_literal(value, source)
+        if result.status != "found" and looks_like_regex(value):
+            result = ctx.run.patterns.find_regex(value, source, ctx.settings.key_link_span)
+        if result.status == "found":
+            found.append((source, result))
+        elif result.status == "timeout":
+            problems.append(at_file(ctx, "LNK004", f"contains {quote(value)}: {result.error}", source.path, None,
+                                    plan_line=plan_line, hint="simplify the pattern in the plan"))
+    if found:
+        how = {"literal": "literally", "regex": "as a regex", "regex-span": "as a regex across lines"}
+        where = ", ".join(f"{s.path}:{r.hits[0].line}:{r.hits[0].column}" for s, r in found[:5])
+        detail = f"{quote(value)} found {how[found[0][1].how]} at {where}"
+        if len(sources) > 1:
+            detail += f" ({len(found)} of {len(sources)} files)"
+        hits = [e for s, r in found for e in evidence(s.path, r.hits)]
+        return outcome("contains", Status.PASSED, detail, hits)
+    if problems:
+        return outcome("contains", Status.NEEDS_REVIEW, problems[0].message, diagnostics=problems)
+    return outcome("contains", Status.FAILED, f"{quote(value)} not found",
+                   diagnostics=[_missing(value, sources, ctx, plan_line)])
+
+
+def _missing(value: str, sources, ctx: PlanContext, plan_line: int):
+    if not sources:
+        return at_plan(ctx, "ART004", f"no readable file to search for {quote(value)}", plan_line)
+    for source in sources:
+        miss = near_literal(value, source)
+        if miss:
+            message = f"{quote(value)} not found in {source.path}; closest: {quote(miss.found)} ({miss.why})"
+            hint = f"write {quote(value)} exactly as the plan requires, or correct the plan's `contains`"
+            return at_file(ctx, "ART004", message, source.path, miss.line, miss.column, miss.end_column, plan_line, hint)
+    source = sources[0]
+    where = source.path if len(sources) == 1 else f"any of {len(sources)} files"
+    return at_file(ctx, "ART004", f"{quote(value)} not found in {where}", source.path, 1, 1, plan_line=plan_line,
+                   hint=f"add {quote(value)} where the plan's outline puts it")
+
+
+def _excludes(value: str, sources, artifact: Artifact, ctx: PlanContext):
+    plan_line = artifact.key_lines.get("not_contains", artifact.key_lines.get("excludes", artifact.line))
+    for source in sources:
+        result = find_literal(value, source)
+        if result.status == "found":
+            hit = result.hits[0]
+            message = f"{source.path} contains {quote(value)}, which the plan excludes"
+            diag = at_file(ctx, "ART007", message, source.path, hit.line, hit.column, hit.end_column, plan_line,
+                           hint=f"remove {quote(value)}")
+            return outcome("excludes", Status.FAILED, message, evidence(source.path, result.hits), [diag])
+    return outcome("excludes", Status.PASSED, f"{quote(value)} absent")
+
+
+def _min_files(artifact: Artifact, folder: str, ctx: PlanContext):
+    wanted = _int(artifact.raw.get("min_files"))
+    prefix = "" if folder == "." else folder.rstrip("/") + "/"
+    count = sum(1 for p in ctx.run.files.files() if p.startswith(prefix))
+    if wanted is None or count >= wanted:
+        return outcome("min_files", Status.PASSED, f"{folder}: {count} files")
+    message = f"{folder} holds {count} files; the plan requires at least {wanted}"
+    return outcome("min_files", Status.FAILED, message,
+                   diagnostics=[at_plan(ctx, "ART001", message, artifact.key_lines.get("min_files", artifact.line))])
+
+
+def _listed(artifact: Artifact, *keys: str) -> list[str]:
+    raw = artifact.raw if isinstance(artifact.raw, dict) else {}
+    out: list[str] = []
+    for key in keys:
+        value = raw.get(key)
+        if isinstance(value, str):
+            out.append(value)
+        elif isinstance(value, list):
+            out += [str(v) for v in value if v is not None]
+    return out
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value) if value is not None and not isinstance(value, bool) else None
+    except (TypeError, ValueError):
+        return None

@@ -1,0 +1,57 @@
+"""must_haves.artifacts[].exports: each listed name is exported by the file."""
+from __future__ import annotations
+
+import re
+
+from ..diagnostic import Status
+from ..exports import exported_names, has_star_export
+from ..plan.model import Artifact
+from ..results import Evidence
+from .common import at_file, at_plan, outcome, quote
+from .context import PlanContext
+
+
+def check_exports(name: str, sources, artifact: Artifact, ctx: PlanContext):
+    plan_line = artifact.key_lines.get("exports", artifact.line)
+    unknown = []
+    for source in sources:
+        names = exported_names(source.path, source.text)
+        if names is None:
+            unknown.append(source)
+            continue
+        if name in names:
+            line, column = source.location(names[name])
+            return outcome("exports", Status.PASSED, f"{quote(name)} exported at {source.path}:{line}",
+                           [Evidence(source.path, line, column=column, text=name)])
+    for source in sources:
+        if has_star_export(source.path, source.text):
+            return outcome("exports", Status.NEEDS_REVIEW, f"{quote(name)} may come from an `export *` in {source.path}")
+    mention = _mention(name, sources)
+    if unknown and mention:
+        source, line, column = mention
+        return outcome("exports", Status.NEEDS_REVIEW, f"{quote(name)} appears at {source.path}:{line}; "
+                       "exports of this file type are not parsed", [Evidence(source.path, line, column=column)])
+    if not sources:
+        return outcome("exports", Status.FAILED, f"no file to look for {quote(name)}",
+                       diagnostics=[at_plan(ctx, "ART005", f"no readable file exports {quote(name)}", plan_line)])
+    if mention:
+        source, line, column = mention
+        message = f"{quote(name)} appears in {source.path} but is not exported"
+        diag = at_file(ctx, "ART005", message, source.path, line, column, column + len(name), plan_line,
+                       hint=f"add `export` to the declaration of {name}")
+    else:
+        source = sources[0]
+        message = f"{source.path} does not export {quote(name)}"
+        diag = at_file(ctx, "ART005", message, source.path, 1, 1, plan_line=plan_line,
+                       hint=f"export {name} from this file, or correct the plan's `exports`")
+    return outcome("exports", Status.FAILED, message, diagnostics=[diag])
+
+
+def _mention(name: str, sources):
+    pattern = re.compile(r"(?<![\w$])" + re.escape(name) + r"(?![\w$])")
+    for source in sources:
+        match = pattern.search(source.text)
+        if match:
+            line, column = source.location(match.start())
+            return source, line, column
+    return None

@@ -1,0 +1,113 @@
+"""Run every check of every job and collect one sorted, filtered set of diagnostics."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from . import __version__
+from .checks.artifacts import check_artifact
+from .checks.context import PlanContext, RunContext
+from .checks.key_links import check_key_link
+from .checks.pending import check_checklist_item, check_truth
+from .codes import RULES
+from .diagnostic import Diagnostic, Severity, sort_diagnostics
+from .discover import Job, Targets
+from .plan.model import Plan
+from .results import PlanResult, RunResult
+from .settings import Settings
+from .source import SourceError, SourceFile
+
+
+def internal_error(path: str, cause: BaseException) -> str:
+    """A bug, reported as one line naming the file being processed (the run goes on)."""
+    return f"{path}: internal error: {type(cause).__name__}: {cause}"
+
+
+def run(ctx: RunContext, targets: Targets) -> RunResult:
+    """Check every job; lessons given directly are linted even when no plan names them."""
+    plans: list[PlanResult] = []
+    diagnostics: list[Diagnostic] = []
+    errors: list[str] = []
+    for job in targets.jobs:
+        try:
+            result = check_plan(job, ctx)
+        except Exception as exc:  # noqa: BLE001 - one bad plan must not hide the others
+            errors.append(internal_error(job.plan, exc))
+            continue
+        plans.append(result)
+        diagnostics += result.diagnostics
+    files = {lesson for plan in plans for lesson in plan.lessons} | set(targets.lessons)
+    for rel in sorted(files):
+        try:
+            diagnostics += lesson_diagnostics(rel, ctx)
+        except Exception as exc:  # noqa: BLE001
+            errors.append(internal_error(rel, exc))
+    final = [d for d in (_finish(d, ctx.settings) for d in diagnostics) if d is not None]
+    return RunResult(__version__, str(ctx.root), tuple(plans), tuple(sort_diagnostics(final)),
+                     tuple(sorted(files)), tuple(errors))
+
+
+def check_plan(job: Job, ctx: RunContext) -> PlanResult:
+    plan = ctx.plan(job.plan)
+    if isinstance(plan, SourceError):
+        diag = Diagnostic("PLN001", plan.message, job.plan, None, plan=job.plan)
+        return PlanResult(job.plan, None, None, (), (), (), (), (diag,))
+    artifacts_ctx = PlanContext(ctx, plan)
+    artifacts = [check_artifact(a, artifacts_ctx) for a in plan.artifacts]
+    artifact_files = tuple(p for a in artifacts for p in a.resolved_paths)
+    pctx = PlanContext(ctx, plan, artifact_files)
+    key_links = [check_key_link(k, pctx) for k in plan.key_links]
+    truths = [check_truth(t, pctx) for t in plan.truths]
+    checklist = [check_checklist_item(i, pctx) for i in plan.checklist]
+    if job.focus is not None:
+        artifacts = [a for a in artifacts if job.focus & set(a.resolved_paths)]
+        key_links = [k for k in key_links if k.resolved_source in job.focus or _names_target(k, job.focus)]
+        checklist = [c for c in checklist if c.task is None or _task_names(plan, c.task, job.focus, ctx)]
+    diagnostics = list(plan.diagnostics) + encoding_diagnostics(ctx.read(job.plan))
+    for item in (*artifacts, *key_links):
+        for check in item.checks:
+            diagnostics += check.diagnostics
+    if not (plan.truths or plan.artifacts or plan.key_links or plan.checklist):
+        diagnostics.append(Diagnostic("PLN007", "nothing in this plan can be checked: no must_haves and no checklist",
+                                      plan.path, 1, 1, plan=plan.path, plan_line=1,
+                                      hint="add must_haves (truths, artifacts, key_links) to the frontmatter"))
+    if job.focus is not None:
+        diagnostics = [d for d in diagnostics if d.path in job.focus]
+    lessons = tuple(sorted({p for a in artifacts for p in a.resolved_paths
+                            if p.endswith(ctx.settings.lesson_suffixes)}))
+    return PlanResult(plan.path, plan.phase, plan.plan_id, tuple(truths), tuple(artifacts), tuple(key_links),
+                      tuple(checklist), tuple(diagnostics), lessons)
+
+
+def lesson_diagnostics(rel: str, ctx: RunContext) -> list[Diagnostic]:
+    """Problems of the lesson itself (frontmatter, MDX build hazards, encoding), once per run."""
+    if not rel.endswith(ctx.settings.lesson_suffixes):
+        return []
+    lesson = ctx.lesson(rel)
+    if isinstance(lesson, SourceError):
+        return [Diagnostic("ART006", lesson.message, rel)]
+    return list(lesson.diagnostics) + encoding_diagnostics(lesson.source)
+
+
+def encoding_diagnostics(source: SourceFile | SourceError) -> list[Diagnostic]:
+    if isinstance(source, SourceError):
+        return []
+    return [Diagnostic(n.code, n.message, source.path, n.line, n.column) for n in source.notes]
+
+
+def _finish(diag: Diagnostic, settings: Settings) -> Diagnostic | None:
+    if not settings.enabled(diag.code):
+        return None
+    rule = RULES.get(diag.code)
+    severity = settings.severity.get(diag.code) or (rule.severity if rule else Severity.ERROR)
+    return replace(diag, severity=severity)
+
+
+def _names_target(link, focus) -> bool:
+    return any(m.path in focus for m in link.matches)
+
+
+def _task_names(plan: Plan, index: int, focus, ctx: RunContext) -> bool:
+    task = plan.tasks[index] if 0 <= index < len(plan.tasks) else None
+    if task is None:
+        return False
+    return any(set(ctx.resolve(f).paths) & focus for f in task.files)

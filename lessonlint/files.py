@@ -1,0 +1,80 @@
+"""The project's file list, walked once and only when a check needs it (globs, moved files)."""
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+SKIP_DIRS = {".git", "node_modules", ".venv", "__pycache__", ".astro", ".cache"}
+MAX_FILES = 200_000
+
+
+class FileIndex:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._files: list[str] | None = None
+        self._dirs: set[str] = set()
+        self._by_name: dict[str, list[str]] = {}
+
+    def _walk(self) -> list[str]:
+        if self._files is None:
+            files: list[str] = []
+            # followlinks=False: symlinked folders (loops, escapes) are not entered
+            for folder, dirs, names in os.walk(self.root, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
+                rel = Path(folder).relative_to(self.root).as_posix()
+                prefix = "" if rel == "." else rel + "/"
+                if prefix:
+                    self._dirs.add(rel)
+                for name in sorted(names):
+                    files.append(prefix + name)
+                    self._by_name.setdefault(name, []).append(prefix + name)
+                if len(files) > MAX_FILES:
+                    break
+            self._files = files
+        return self._files
+
+    def files(self) -> list[str]:
+        return self._walk()
+
+    def named(self, name: str) -> list[str]:
+        """Every file under the root whose base name is ``name``."""
+        self._walk()
+        return self._by_name.get(name, [])
+
+    def is_dir(self, rel: str) -> bool:
+        self._walk()
+        return rel.rstrip("/") in self._dirs
+
+    def glob(self, pattern: str) -> list[str]:
+        """Files matching a plan glob: ``**`` crosses folders, ``*``/``?`` do not; brackets are literal."""
+        regex = glob_regex(pattern)
+        return [path for path in self._walk() if regex.fullmatch(path)]
+
+
+def is_glob(path: str) -> bool:
+    # Brackets are literal: Astro routes like [...slug].astro are real file names.
+    return "*" in path or "?" in path
+
+
+@lru_cache(maxsize=256)
+def glob_regex(pattern: str) -> re.Pattern:
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append(r"(?:[^/]+/)*")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(r".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append(r"[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append(r"[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out))

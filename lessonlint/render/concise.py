@@ -1,0 +1,12 @@
+"""One line per diagnostic: ``path:line:col: CODE message``."""
+from __future__ import annotations
+
+from ..diagnostic import Severity
+
+
+def render_concise(result, options) -> str:
+    out = []
+    for d in result.diagnostics:
+        level = "" if d.severity is Severity.ERROR else f"[{d.severity.value}] "
+        out.append(f"{d.path}:{d.line or 1}:{d.column or 1}: {d.code} {level}{d.message}")
+    return "\n".join(out) + ("\n" if out else "")

@@ -1,0 +1,96 @@
+"""The JSON contract (documented in README; additive changes only)."""
+from __future__ import annotations
+
+import json
+
+from ..codes import RULES
+from ..diagnostic import Diagnostic, Severity
+from ..results import Evidence, RunResult, Tally
+
+DOCS_URL = "https://github.com/lessonlint/lessonlint/blob/main/rules/docs/{code}.md"
+
+
+def render_json(result: RunResult) -> str:
+    return json.dumps(to_data(result), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_data(result: RunResult) -> dict:
+    return {
+        "version": result.version,
+        "root": result.root,
+        "plans": [_plan(p) for p in result.plans],
+        "diagnostics": [diagnostic_data(d) for d in result.diagnostics],
+        "summary": summary_data(result),
+    }
+
+
+def summary_data(result: RunResult) -> dict:
+    return {
+        "plans": len(result.plans),
+        "files": len(result.files),
+        "errors": result.count(Severity.ERROR),
+        "warnings": result.count(Severity.WARNING),
+        "infos": result.count(Severity.INFO),
+        "must_haves": _tally(result.must_haves),
+        "internal_errors": list(result.errors),
+    }
+
+
+def diagnostic_data(d: Diagnostic) -> dict:
+    rule = RULES.get(d.code)
+    return {
+        "code": d.code,
+        "name": rule.name if rule else None,
+        "severity": d.severity.value,
+        "message": d.message,
+        "path": d.path,
+        "line": d.line,
+        "column": d.column,
+        "end_line": d.end_line,
+        "end_column": d.end_column,
+        "plan": d.plan,
+        "plan_line": d.plan_line,
+        "hint": d.hint,
+        "url": DOCS_URL.format(code=d.code),
+    }
+
+
+def _tally(t: Tally) -> dict:
+    return {"passed": t.passed, "failed": t.failed, "needs_review": t.needs_review, "total": t.total}
+
+
+def _evidence(e: Evidence) -> dict:
+    return {"path": e.path, "line": e.line, "end_line": e.end_line, "column": e.column}
+
+
+def _plan(p) -> dict:
+    return {
+        "path": p.path,
+        "phase": p.phase,
+        "plan": p.plan_id,
+        "status": p.status.value,
+        "must_haves": _tally(p.must_haves),
+        "truths": [
+            {"text": t.text, "line": t.line, "status": t.status.value, "reason": t.reason,
+             "evidence": [_evidence(e) for e in t.evidence]}
+            for t in p.truths
+        ],
+        "artifacts": [
+            {"path": a.path, "line": a.line, "status": a.status.value, "resolved_path": a.resolved_path,
+             "resolved_paths": list(a.resolved_paths), "suggestion": a.suggestion, "reason": a.reason,
+             "checks": [{"kind": c.kind, "status": c.status.value, "detail": c.detail,
+                         "evidence": [_evidence(e) for e in c.evidence]} for c in a.checks]}
+            for a in p.artifacts
+        ],
+        "key_links": [
+            {"from": k.source, "to": k.target, "via": k.via, "pattern": k.pattern, "line": k.line,
+             "status": k.status.value, "resolved_from": k.resolved_source, "reason": k.reason,
+             "matches": [_evidence(e) for e in k.matches]}
+            for k in p.key_links
+        ],
+        "checklist": [
+            {"section": c.section, "text": c.text, "line": c.line, "status": c.status.value, "code": c.code,
+             "task": c.task, "reason": c.reason, "evidence": [_evidence(e) for e in c.evidence]}
+            for c in p.checklist
+        ],
+    }

@@ -1,0 +1,143 @@
+"""Verdicts: what the engine hands to renderers (statuses, evidence, diagnostics)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .diagnostic import Diagnostic, Severity, Status
+
+
+@dataclass(frozen=True)
+class Evidence:
+    path: str
+    line: int
+    end_line: int | None = None
+    column: int | None = None
+    text: str | None = None  # what matched, for humans
+
+
+@dataclass(frozen=True)
+class CheckOutcome:
+    """One check of one plan item (exists, min_lines, contains, pattern...)."""
+
+    kind: str
+    status: Status
+    detail: str
+    evidence: tuple[Evidence, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+@dataclass(frozen=True)
+class TruthResult:
+    text: str
+    line: int
+    status: Status
+    reason: str = ""
+    evidence: tuple[Evidence, ...] = ()
+    claims: tuple = ()
+
+
+@dataclass(frozen=True)
+class ArtifactResult:
+    path: str | None
+    line: int
+    status: Status
+    resolved_path: str | None = None
+    resolved_paths: tuple[str, ...] = ()
+    suggestion: str | None = None
+    checks: tuple[CheckOutcome, ...] = ()
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class KeyLinkResult:
+    source: str | None
+    target: str | None
+    via: str | None
+    pattern: str | None
+    line: int
+    status: Status
+    resolved_source: str | None = None
+    matches: tuple[Evidence, ...] = ()
+    checks: tuple[CheckOutcome, ...] = ()
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class ChecklistResult:
+    section: str
+    text: str
+    line: int
+    status: Status
+    code: str | None = None  # rule (pack id) that judged it
+    reason: str = ""
+    task: int | None = None
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Tally:
+    passed: int = 0
+    failed: int = 0
+    needs_review: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.passed + self.failed + self.needs_review
+
+    @classmethod
+    def of(cls, items) -> "Tally":
+        statuses = [item.status for item in items]
+        return cls(
+            statuses.count(Status.PASSED), statuses.count(Status.FAILED), statuses.count(Status.NEEDS_REVIEW)
+        )
+
+    def __add__(self, other: "Tally") -> "Tally":
+        return Tally(self.passed + other.passed, self.failed + other.failed, self.needs_review + other.needs_review)
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    path: str
+    phase: str | None
+    plan_id: str | None
+    truths: tuple[TruthResult, ...]
+    artifacts: tuple[ArtifactResult, ...]
+    key_links: tuple[KeyLinkResult, ...]
+    checklist: tuple[ChecklistResult, ...]
+    diagnostics: tuple[Diagnostic, ...]  # everything this plan's checks produced
+    lessons: tuple[str, ...] = ()  # files the plan names that exist
+
+    @property
+    def must_haves(self) -> Tally:
+        return Tally.of(self.truths) + Tally.of(self.artifacts) + Tally.of(self.key_links)
+
+    @property
+    def status(self) -> Status:
+        items = (*self.truths, *self.artifacts, *self.key_links, *self.checklist)
+        if any(item.status is Status.FAILED for item in items) or any(
+            d.severity is Severity.ERROR and d.path == self.path for d in self.diagnostics
+        ):
+            return Status.FAILED
+        if not items or any(item.status is Status.NEEDS_REVIEW for item in items):
+            return Status.NEEDS_REVIEW
+        return Status.PASSED
+
+
+@dataclass(frozen=True)
+class RunResult:
+    version: str
+    root: str
+    plans: tuple[PlanResult, ...]
+    diagnostics: tuple[Diagnostic, ...]  # every diagnostic of the run, sorted, deduplicated
+    files: tuple[str, ...] = ()  # lessons and other files looked at
+    errors: tuple[str, ...] = ()  # internal errors, one line each (exit 2)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is severity)
+
+    @property
+    def must_haves(self) -> Tally:
+        total = Tally()
+        for plan in self.plans:
+            total = total + plan.must_haves
+        return total
