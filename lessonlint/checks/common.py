@@ -29,7 +29,7 @@ def at_file(
     plan = ctx.plan.path
     related = (Related(plan, plan_line, "required here"),) if plan_line else ()
     return Diagnostic(
-        code, message, path, line, column,
+        code, message, path, line, column if line is not None else None,
         end_line=end_line if end_line is not None else (line if end_column else None),
         end_column=end_column, plan=plan, plan_line=plan_line, hint=hint, related=related,
     )
