@@ -101,6 +101,7 @@ class Task:
     automated: tuple[TextBlock, ...] = ()
     human_checks: tuple[HumanCheck, ...] = ()
     attributes: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    element: str = "task"  # "feature" for the <feature> block of a `type: tdd` plan
 
 
 @dataclass(frozen=True)
