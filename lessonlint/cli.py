@@ -8,7 +8,6 @@ from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
-import click
 import typer
 
 from . import __version__
@@ -39,7 +38,7 @@ class UsageProblem(Exception):
 
 
 def usage_error_text(exc: BaseException) -> str:
-    if isinstance(exc, click.ClickException):
+    if hasattr(exc, "format_message"):  # click's usage errors (typer vendors click)
         return f"error: {exc.format_message()}"
     if isinstance(exc, UsageProblem):
         return f"error: {exc}"

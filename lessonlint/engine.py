@@ -38,7 +38,7 @@ def run(ctx: RunContext, targets: Targets) -> RunResult:
     files = {lesson for plan in plans for lesson in plan.lessons} | set(targets.lessons)
     for rel in sorted(files):
         try:
-            diagnostics += lesson_diagnostics(rel, ctx)
+            diagnostics += lesson_diagnostics(rel, ctx, named_directly=rel in targets.lessons)
         except Exception as exc:  # noqa: BLE001
             errors.append(internal_error(rel, exc))
     final = [d for d in (_finish(d, ctx.settings) for d in diagnostics) if d is not None]
@@ -78,13 +78,14 @@ def check_plan(job: Job, ctx: RunContext) -> PlanResult:
                       tuple(checklist), tuple(diagnostics), lessons)
 
 
-def lesson_diagnostics(rel: str, ctx: RunContext) -> list[Diagnostic]:
+def lesson_diagnostics(rel: str, ctx: RunContext, named_directly: bool = False) -> list[Diagnostic]:
     """Problems of the lesson itself (frontmatter, MDX build hazards, encoding), once per run."""
     if not rel.endswith(ctx.settings.lesson_suffixes):
         return []
     lesson = ctx.lesson(rel)
     if isinstance(lesson, SourceError):
-        return [Diagnostic("ART006", lesson.message, rel)]
+        # a plan's artifact check already reported it; only a lesson given directly needs its own
+        return [Diagnostic("ART006", lesson.message, rel)] if named_directly else []
     return list(lesson.diagnostics) + encoding_diagnostics(lesson.source)
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from .source import SourceFile
 
@@ -10,7 +11,7 @@ _SEPARATORS = re.compile(r"[\s_\-]+")
 _WORDS = re.compile(r"[A-Za-z][a-z]+|[A-Z]+(?![a-z])|\d+|[^\W\d_]+", re.UNICODE)
 # pieces of a pattern joined by "anything" (.* .+ \s* \s+ .{0,40} ...)
 _GAPS = re.compile(r"\.\*\??|\.\+\??|\\s[*+]\??|\.\{\d*,?\d*\}|\[\\s\\S\][*+]\??")
-_UNESCAPE = re.compile(r"\\([^A-Za-z0-9])")
+_META = set("[]()|?*+{}^$.")
 
 
 @dataclass(frozen=True)
@@ -38,34 +39,59 @@ def near_literal(needle: str, source: SourceFile) -> NearMiss | None:
 
 def near_pattern(pattern: str, source: SourceFile) -> NearMiss | None:
     """The line holding most literal pieces of a ``a.*b.*c`` pattern, in order."""
-    pieces = [_UNESCAPE.sub(r"\1", piece) for piece in _GAPS.split(pattern)]
-    pieces = [p for p in pieces if p and not any(ch in p for ch in "[]()|?*+{}^$\\")]
-    if not pieces:
-        return None
-    return _best_line(pieces, source, ordered=True, case_blind=True)
+    pieces = [literal for literal in map(_literal, _GAPS.split(pattern)) if literal]
+    return _best_line(pieces, source) if pieces else None
 
 
-def _best_line(words: list[str], source: SourceFile, ordered: bool = False, case_blind: bool = True) -> NearMiss | None:
+def _literal(piece: str) -> str | None:
+    """The text a regex piece matches literally, or None if it has live metacharacters."""
+    out, escaped = [], False
+    for ch in piece.strip():
+        if escaped:
+            if ch.isalnum():
+                return None  # \d, \w, \s...: not literal
+            out.append(ch)
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in _META:
+            return None
+        else:
+            out.append(ch)
+    return "".join(out) or None
+
+
+def _best_line(words: list[str], source: SourceFile) -> NearMiss | None:
+    """The line with most of ``words`` (at least half); ties go to the line most like them."""
     words = [w for w in words if len(w) >= 2]
     if len(words) < 2:
         return None
-    best: tuple[int, int] | None = None
+    wanted = " ".join(words).casefold()
+    best: tuple[int, float, int] | None = None
     for number in range(1, source.line_count + 1):
-        line = source.line(number)
-        hay = line.casefold() if case_blind else line
-        present = [w for w in words if (w.casefold() if case_blind else w) in hay]
-        if len(present) * 2 >= len(words) and (best is None or len(present) > best[0]):
-            best = (len(present), number)
-            if len(present) == len(words):
-                break
+        hay = source.line(number).casefold()
+        count = sum(1 for w in words if w.casefold() in hay)
+        if count * 2 < len(words) or (best and count < best[0]):
+            continue
+        likeness = _likeness(wanted, hay, words)
+        if best is None or (count, likeness) > best[:2]:
+            best = (count, likeness, number)
     if best is None:
         return None
+    best = (best[0], best[2])
     line = source.line(best[1])
     hay = line.casefold()
     missing = [w for w in words if w.casefold() not in hay]
     first = min((hay.find(w.casefold()) for w in words if w.casefold() in hay), default=0)
     why = f"has {best[0]} of {len(words)} parts" + (f"; missing {', '.join(repr(m) for m in missing)}" if missing else "")
     return NearMiss(best[1], first + 1, len(line) + 1, line.strip()[:120], why)
+
+
+def _likeness(wanted: str, hay: str, words: list[str]) -> float:
+    """Similarity of ``wanted`` to the part of the line around the first word found there."""
+    anchor = min((hay.find(w.casefold()) for w in words if w.casefold() in hay), default=0)
+    window = hay[max(anchor - len(wanted), 0): anchor + len(wanted)]
+    return SequenceMatcher(None, wanted, window, autojunk=False).ratio()
 
 
 def _squeeze(text: str) -> str:

@@ -35,14 +35,14 @@ def check_artifact(artifact: Artifact, ctx: PlanContext) -> ArtifactResult:
         found = outcome("exists", Status.FAILED, message, diagnostics=[at_plan(ctx, "ART001", message, path_line, hint)])
         return ArtifactResult(**base, status=Status.FAILED, suggestion=where.suggestion, checks=(found,), reason=message)
 
-    checks = [outcome("exists", Status.PASSED, f"{where.kind}: {', '.join(where.paths[:5])}")]
+    checks = [outcome("exists", Status.PASSED, _exists_detail(where))]
     sources, unreadable = _read_all(where, ctx)
     checks += unreadable
     if where.kind == "dir" and "min_files" in (artifact.raw or {}):
         checks.append(_min_files(artifact, where.paths[0], ctx))
     single = where.kind == "file"
     for source in sources if where.kind != "dir" else []:
-        checks += _line_counts(artifact, source, ctx)
+        checks += _line_counts(artifact, source, ctx, single)
     for value in artifact.contains:
         checks.append(_contains(value, sources, artifact, ctx, all_files=single))
     for value in _listed(artifact, "not_contains", "excludes"):
@@ -55,6 +55,14 @@ def check_artifact(artifact: Artifact, ctx: PlanContext) -> ArtifactResult:
     return ArtifactResult(
         **base, status=status, resolved_path=resolved, resolved_paths=where.paths, checks=tuple(checks), reason=reason
     )
+
+
+def _exists_detail(where) -> str:
+    if where.kind == "file":
+        return "exists"
+    if where.kind == "dir":
+        return "folder exists"
+    return f"{len(where.paths)} files match"
 
 
 def _moved(suggestion: str | None) -> str:
@@ -78,13 +86,14 @@ def _read_all(where, ctx: PlanContext):
     return sources, problems
 
 
-def _line_counts(artifact: Artifact, source: SourceFile, ctx: PlanContext):
+def _line_counts(artifact: Artifact, source: SourceFile, ctx: PlanContext, single: bool):
     count = source.line_count
+    name = "" if single else f"{source.path}: "
     out = []
     minimum = artifact.min_lines
     if minimum is not None:
         if count >= minimum:
-            out.append(outcome("min_lines", Status.PASSED, f"{source.path}: {count} lines (≥ {minimum})"))
+            out.append(outcome("min_lines", Status.PASSED, f"{name}{count} lines (≥ {minimum})"))
         else:
             message = f"{source.path} has {count} lines; the plan requires at least {minimum}"
             hint = f"add about {minimum - count} lines of the planned content"
@@ -94,7 +103,7 @@ def _line_counts(artifact: Artifact, source: SourceFile, ctx: PlanContext):
     maximum = _int((artifact.raw or {}).get("max_lines") if isinstance(artifact.raw, dict) else None)
     if maximum is not None:
         if count <= maximum:
-            out.append(outcome("max_lines", Status.PASSED, f"{source.path}: {count} lines (≤ {maximum})"))
+            out.append(outcome("max_lines", Status.PASSED, f"{name}{count} lines (≤ {maximum})"))
         else:
             message = f"{source.path} has {count} lines; the plan allows at most {maximum}"
             diag = at_file(ctx, "ART008", message, source.path, maximum + 1,
@@ -117,7 +126,8 @@ def _contains(value: str, sources, artifact: Artifact, ctx: PlanContext, all_fil
                                     plan_line=plan_line, hint="simplify the pattern in the plan"))
     if found:
         how = {"literal": "literally", "regex": "as a regex", "regex-span": "as a regex across lines"}
-        where = ", ".join(f"{s.path}:{r.hits[0].line}:{r.hits[0].column}" for s, r in found[:5])
+        where = ", ".join(f"{'' if all_files else s.path + ':'}{r.hits[0].line}:{r.hits[0].column}"
+                          for s, r in found[:5])
         detail = f"{quote(value)} found {how[found[0][1].how]} at {where}"
         if len(sources) > 1:
             detail += f" ({len(found)} of {len(sources)} files)"

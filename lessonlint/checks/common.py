@@ -8,9 +8,14 @@ from .context import PlanContext
 
 
 def at_plan(ctx: PlanContext, code: str, message: str, line: int, hint: str | None = None) -> Diagnostic:
-    """A diagnostic located on the plan line that set the requirement."""
+    """A diagnostic located on the plan line that set the requirement, underlining its text."""
     plan = ctx.plan.path
-    return Diagnostic(code, message, plan, line, 1, plan=plan, plan_line=line, hint=hint)
+    source = ctx.run.read(plan)
+    text = source.line(line) if hasattr(source, "line") else ""
+    start = len(text) - len(text.lstrip()) + 1
+    end = len(text.rstrip()) + 1
+    return Diagnostic(code, message, plan, line, start, end_line=line if end > start else None,
+                      end_column=end if end > start else None, plan=plan, plan_line=line, hint=hint)
 
 
 def at_file(
