@@ -1,0 +1,1 @@
+"""Checklist items (verify, verification, acceptance, done, success criteria) judged by rule packs."""
