@@ -68,6 +68,7 @@ _RULES = [
     Rule("LNK002", "key-link-source-missing", "A key link's source file does not exist"),
     Rule("LNK003", "key-link-pattern-invalid", "A key link's pattern is not a valid regex"),
     Rule("LNK004", "regex-timeout", "A plan regex took too long and was stopped", W),
+    Rule("LNK005", "key-link-not-removed", "A key link the plan says must be gone is still there"),
 ]
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}

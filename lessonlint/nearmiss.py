@@ -9,9 +9,6 @@ from .source import SourceFile
 
 _SEPARATORS = re.compile(r"[\s_\-]+")
 _WORDS = re.compile(r"[A-Za-z][a-z]+|[A-Z]+(?![a-z])|\d+|[^\W\d_]+", re.UNICODE)
-# pieces of a pattern joined by "anything" (.* .+ \s* \s+ .{0,40} ...)
-_GAPS = re.compile(r"\.\*\??|\.\+\??|\\s[*+]\??|\.\{\d*,?\d*\}|\[\\s\\S\][*+]\??")
-_META = set("[]()|?*+{}^$.")
 
 
 @dataclass(frozen=True)
@@ -39,26 +36,37 @@ def near_literal(needle: str, source: SourceFile) -> NearMiss | None:
 
 def near_pattern(pattern: str, source: SourceFile) -> NearMiss | None:
     """The line holding most literal pieces of a ``a.*b.*c`` pattern, in order."""
-    pieces = [literal for literal in map(_literal, _GAPS.split(pattern)) if literal]
-    return _best_line(pieces, source) if pieces else None
+    return _best_line(_literal_runs(pattern), source)
 
 
-def _literal(piece: str) -> str | None:
-    """The text a regex piece matches literally, or None if it has live metacharacters."""
-    out, escaped = [], False
-    for ch in piece.strip():
-        if escaped:
-            if ch.isalnum():
-                return None  # \d, \w, \s...: not literal
-            out.append(ch)
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif ch in _META:
-            return None
-        else:
-            out.append(ch)
-    return "".join(out) or None
+def _literal_runs(pattern: str) -> list[str]:
+    """The stretches of a regex that match literally: `from ['"]\\.\\./primitives` → ['from ', '../primitives']."""
+    runs, current, i = [], [], 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern):
+            nxt = pattern[i + 1]
+            if nxt.isalnum():  # \d \w \s \b ...: a class, not text
+                runs.append("".join(current)), current.clear()
+            else:
+                current.append(nxt)
+            i += 2
+            continue
+        if ch in "*?+{":
+            if current and ch in "*?":
+                current.pop()  # the quantified character may be absent
+            runs.append("".join(current)), current.clear()
+        elif ch == "[":
+            runs.append("".join(current)), current.clear()
+            close = pattern.find("]", i + 2)
+            i = close if close > 0 else i
+        elif ch in "()|^$.":
+            runs.append("".join(current)), current.clear()
+        elif ch not in "}]":
+            current.append(ch)
+        i += 1
+    runs.append("".join(current))
+    return [run.strip() for run in runs if len(run.strip()) >= 2]
 
 
 def _best_line(words: list[str], source: SourceFile) -> NearMiss | None:
@@ -83,7 +91,8 @@ def _best_line(words: list[str], source: SourceFile) -> NearMiss | None:
     hay = line.casefold()
     missing = [w for w in words if w.casefold() not in hay]
     first = min((hay.find(w.casefold()) for w in words if w.casefold() in hay), default=0)
-    why = f"has {best[0]} of {len(words)} parts" + (f"; missing {', '.join(repr(m) for m in missing)}" if missing else "")
+    why = (f"has {best[0]} of {len(words)} parts; missing {', '.join(repr(m) for m in missing)}" if missing
+           else "has every literal part, but the rest of the pattern does not match")
     return NearMiss(best[1], first + 1, len(line) + 1, line.strip()[:120], why)
 
 

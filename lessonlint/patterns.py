@@ -14,6 +14,7 @@ import regex
 from .source import SourceFile
 
 REGEX_META = set(".^$*+?{}[]\\|()")
+_MULTILINE_INTENT = regex.compile(r"\[\\s\\S\]|\[\\S\\s\]|\\n|\(\?s\)")
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,16 @@ class PatternRunner:
             how = "regex" if all(h.line == h.end_line for h in hits) else "regex-span"
             return Found("found", tuple(hits), how=how)
         if span > 1 and "." in pattern:
-            return self._find_in_windows(pattern, source, span)
+            found = self._find_in_windows(pattern, source, span)
+            if found.status != "absent":
+                return found
+        if _MULTILINE_INTENT.search(pattern):
+            # `[\s\S]*` says the author meant the whole pattern to cross lines: let `.` do so too
+            compiled = self.compile(pattern, regex.DOTALL)
+            hits = self._run(compiled, source, 0, len(source.text), 1)
+            if isinstance(hits, Found) or not hits:
+                return hits if isinstance(hits, Found) else Found("absent")
+            return Found("found", tuple(hits), how="regex-span")
         return Found("absent")
 
     def _find_in_windows(self, pattern: str, source: SourceFile, span: int) -> Found:

@@ -12,6 +12,7 @@ from .source import SourceError, resolve_inside
 _LINE_SUFFIX = re.compile(r":\d+(?:-\d+)?$")
 _ANNOTATION = re.compile(r"\s+\((?:[^()]*)\)$|\s+[—–-]\s+.*$")
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,10}$")
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ def resolve(raw: str, root: Path, files: FileIndex) -> Resolution:
     written, note = clean(raw)
     if not written:
         return Resolution("not-a-path", raw, note="empty path")
+    if _URL.match(written):
+        return Resolution("not-a-path", written, note="a URL, not a file")
     if written.startswith("~") or os.path.isabs(written) or _escapes(written):
         return Resolution("outside", written, suggestion=suggest(written, files), note=note)
     if is_glob(written):

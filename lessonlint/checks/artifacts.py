@@ -12,6 +12,7 @@ from .context import PlanContext
 from .exports_check import check_exports
 
 TEXT_LIMIT = 200  # files of a folder searched for `contains`
+SIBLING_LIMIT = 30  # files next to an artifact searched for a misplaced `contains`
 
 
 def check_artifact(artifact: Artifact, ctx: PlanContext) -> ArtifactResult:
@@ -144,14 +145,32 @@ def _missing(value: str, sources, ctx: PlanContext, plan_line: int):
         return at_plan(ctx, "ART004", f"no readable file to search for {quote(value)}", plan_line)
     for source in sources:
         miss = near_literal(value, source)
-        if miss:
+        if miss and (miss.why.startswith("differs") or not _in_sibling(value, source.path, ctx)):
             message = f"{quote(value)} not found in {source.path}; closest: {quote(miss.found)} ({miss.why})"
             hint = f"write {quote(value)} exactly as the plan requires, or correct the plan's `contains`"
             return at_file(ctx, "ART004", message, source.path, miss.line, miss.column, miss.end_column, plan_line, hint)
     source = sources[0]
     where = source.path if len(sources) == 1 else f"any of {len(sources)} files"
+    sibling = _in_sibling(value, source.path, ctx)
+    hint = (f"{quote(value)} is in {sibling}: correct the plan's path if that file was meant" if sibling
+            else f"add {quote(value)} where the plan's outline puts it")
     return at_file(ctx, "ART004", f"{quote(value)} not found in {where}", source.path, 1, 1, plan_line=plan_line,
-                   hint=f"add {quote(value)} where the plan's outline puts it")
+                   hint=hint)
+
+
+def _in_sibling(value: str, path: str, ctx: PlanContext) -> str | None:
+    """A file next to ``path`` that contains ``value`` (the plan may have named the wrong one)."""
+    folder = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
+    siblings = [p for p in ctx.run.files.files() if p.startswith(folder) and "/" not in p[len(folder):]]
+    for rel in siblings[:SIBLING_LIMIT]:
+        if rel == path:
+            continue
+        source = ctx.run.read(rel)
+        if isinstance(source, SourceFile):
+            hit = find_literal(value, source, limit=1)
+            if hit.status == "found":
+                return f"{rel}:{hit.hits[0].line}"
+    return None
 
 
 def _excludes(value: str, sources, artifact: Artifact, ctx: PlanContext):

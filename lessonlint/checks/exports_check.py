@@ -11,8 +11,28 @@ from .common import at_file, at_plan, outcome, quote
 from .context import PlanContext
 
 
-def check_exports(name: str, sources, artifact: Artifact, ctx: PlanContext):
+_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
+
+
+def check_exports(entry: str, sources, artifact: Artifact, ctx: PlanContext):
     plan_line = artifact.key_lines.get("exports", artifact.line)
+    if entry.strip() == "*":  # "exports everything": a barrel file; any export statement will do
+        for source in sources:
+            names = exported_names(source.path, source.text) or {}
+            if names or has_star_export(source.path, source.text):
+                return outcome("exports", Status.PASSED, f"{source.path} exports {len(names) or 'everything'}"
+                               f"{' names' if names else ''}")
+        message = f"{', '.join(s.path for s in sources[:3]) or 'the artifact'} exports nothing"
+        path = sources[0].path if sources else ctx.plan.path
+        return outcome("exports", Status.FAILED, message,
+                       diagnostics=[at_file(ctx, "ART005", message, path, 1, 1, plan_line=plan_line,
+                                            hint="re-export the modules, e.g. `export * from './Diagrams'`")])
+    lead = _IDENTIFIER.match(entry.strip())
+    if not lead:
+        return outcome("exports", Status.NEEDS_REVIEW, f"{quote(entry)} is not a name that can be exported")
+    name = lead.group(0)
+    if lead.end() < len(entry.strip()) and entry.strip()[lead.end()] not in " \t":
+        return outcome("exports", Status.NEEDS_REVIEW, f"{quote(entry)} is not a name that can be exported")
     unknown = []
     for source in sources:
         names = exported_names(source.path, source.text)

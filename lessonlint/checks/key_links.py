@@ -1,6 +1,8 @@
 """must_haves.key_links: the `pattern` regex is found in the `from` file (or in `to`)."""
 from __future__ import annotations
 
+import re
+
 from ..diagnostic import Status
 from ..nearmiss import near_pattern
 from ..patterns import find_literal
@@ -10,6 +12,9 @@ from ..results import KeyLinkResult
 from ..source import SourceError
 from .common import at_file, at_plan, evidence, quote
 from .context import PlanContext
+
+_NEGATION = re.compile(r"\b(?:should|must|does|do) ?n[o']t\b|\bnot (?:exist|present|wired)\b|\bno longer\b"
+                       r"|\bremov(?:al|ed)\b|\babsent\b|\bwithout\b", re.I)
 
 
 def check_key_link(link: KeyLink, ctx: PlanContext) -> KeyLinkResult:
@@ -55,6 +60,8 @@ def _pattern(link: KeyLink, sources, resolved, ctx: PlanContext, base) -> KeyLin
             timeouts.append(at_file(ctx, "LNK004", f"pattern {quote(link.pattern)}: {result.error}", source.path,
                                     None, plan_line=pattern_line, hint="simplify the pattern"))
         matches += evidence(source.path, result.hits)
+    if negated(link):
+        return _absence(link, matches, timeouts, resolved, ctx, base)
     if matches:
         return KeyLinkResult(**base, status=Status.PASSED, resolved_source=resolved, matches=tuple(matches),
                              reason=_span_note(matches))
@@ -73,9 +80,32 @@ def _pattern(link: KeyLink, sources, resolved, ctx: PlanContext, base) -> KeyLin
                        hint=f"make this line match {quote(link.pattern)} ({link.via or 'the planned link'})")
     else:
         message = f"pattern {quote(link.pattern)} not found in {source.path}"
-        diag = at_file(ctx, "LNK001", message, source.path, 1, 1, plan_line=pattern_line,
-                       hint=f"add the link the plan describes: {link.via or link.target or link.pattern}")
+        hint = f"add the link the plan describes: {link.via or link.target or link.pattern}"
+        if link.target and not looks_like_path(clean(link.target)[0]):
+            hint += "; if the link is written in the files that use it, point `from` at them"
+        diag = at_file(ctx, "LNK001", message, source.path, 1, 1, plan_line=pattern_line, hint=hint)
     return KeyLinkResult(**base, status=Status.FAILED, resolved_source=resolved, reason=message, **_diags(diag))
+
+
+def negated(link: KeyLink) -> bool:
+    """A link the plan says must NOT exist ("should NOT exist after migration", "removal verification")."""
+    return bool(_NEGATION.search(" ".join(filter(None, (link.via, link.target)))))
+
+
+def _absence(link: KeyLink, matches, timeouts, resolved, ctx: PlanContext, base) -> KeyLinkResult:
+    pattern_line = link.key_lines.get("pattern", link.line)
+    if timeouts and not matches:
+        return KeyLinkResult(**base, status=Status.NEEDS_REVIEW, resolved_source=resolved,
+                             reason=timeouts[0].message, **_diags(*timeouts))
+    if not matches:
+        return KeyLinkResult(**base, status=Status.PASSED, resolved_source=resolved,
+                             reason=f"absent, as `via` asks ({link.via or link.target})")
+    first = matches[0]
+    message = f"pattern {quote(link.pattern)} should be absent ({link.via or link.target}) but is found"
+    diag = at_file(ctx, "LNK005", message, first.path, first.line, first.column, plan_line=pattern_line,
+                   hint="remove what the plan says must be gone, or correct the plan")
+    return KeyLinkResult(**base, status=Status.FAILED, resolved_source=resolved, matches=tuple(matches),
+                         reason=message, **_diags(diag))
 
 
 def _in_target(link: KeyLink, ctx: PlanContext):
