@@ -160,6 +160,8 @@ def _missing(value: str, sources, ctx: PlanContext, plan_line: int):
 
 def _in_sibling(value: str, path: str, ctx: PlanContext) -> str | None:
     """A file next to ``path`` that contains ``value`` (the plan may have named the wrong one)."""
+    if path.endswith(ctx.settings.lesson_suffixes):
+        return None  # another lesson of the module holding the term says nothing about this one
     folder = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
     siblings = [p for p in ctx.run.files.files() if p.startswith(folder) and "/" not in p[len(folder):]]
     for rel in siblings[:SIBLING_LIMIT]:
