@@ -56,8 +56,9 @@ def check_plan(job: Job, ctx: RunContext) -> PlanResult:
     artifact_files = tuple(p for a in artifacts for p in a.resolved_paths)
     pctx = PlanContext(ctx, plan, artifact_files)
     key_links = [check_key_link(k, pctx) for k in plan.key_links]
-    truths = [check_truth(t, pctx) for t in plan.truths]
     checklist = [check_checklist_item(i, pctx) for i in plan.checklist]
+    # truths come last: they reuse the verdicts above as evidence
+    truths = [check_truth(t, pctx) for t in plan.truths]
     if job.focus is not None:
         artifacts = [a for a in artifacts if job.focus & set(a.resolved_paths)]
         key_links = [k for k in key_links if k.resolved_source in job.focus or _names_target(k, job.focus)]

@@ -96,7 +96,7 @@ def _line_counts(artifact: Artifact, source: SourceFile, ctx: PlanContext, singl
         if count >= minimum:
             out.append(outcome("min_lines", Status.PASSED, f"{name}{count} lines (≥ {minimum})"))
         else:
-            message = f"{source.path} has {count} lines; the plan requires at least {minimum}"
+            message = f"has {count} lines; the plan requires at least {minimum}"
             hint = f"add about {minimum - count} lines of the planned content"
             diag = at_file(ctx, "ART003", message, source.path, max(count, 1), plan_line=artifact.key_lines.get("min_lines"),
                            hint=hint)
@@ -106,7 +106,7 @@ def _line_counts(artifact: Artifact, source: SourceFile, ctx: PlanContext, singl
         if count <= maximum:
             out.append(outcome("max_lines", Status.PASSED, f"{name}{count} lines (≤ {maximum})"))
         else:
-            message = f"{source.path} has {count} lines; the plan allows at most {maximum}"
+            message = f"has {count} lines; the plan allows at most {maximum}"
             diag = at_file(ctx, "ART008", message, source.path, maximum + 1,
                            plan_line=artifact.key_lines.get("max_lines"), hint="split or shorten the file")
             out.append(outcome("max_lines", Status.FAILED, message, diagnostics=[diag]))
@@ -146,15 +146,15 @@ def _missing(value: str, sources, ctx: PlanContext, plan_line: int):
     for source in sources:
         miss = near_literal(value, source)
         if miss and (miss.why.startswith("differs") or not _in_sibling(value, source.path, ctx)):
-            message = f"{quote(value)} not found in {source.path}; closest: {quote(miss.found)} ({miss.why})"
+            message = f"{quote(value)} not found; closest: {quote(miss.found)} ({miss.why})"
             hint = f"write {quote(value)} exactly as the plan requires, or correct the plan's `contains`"
             return at_file(ctx, "ART004", message, source.path, miss.line, miss.column, miss.end_column, plan_line, hint)
     source = sources[0]
-    where = source.path if len(sources) == 1 else f"any of {len(sources)} files"
+    where = "" if len(sources) == 1 else f" in any of {len(sources)} files"
     sibling = _in_sibling(value, source.path, ctx)
     hint = (f"{quote(value)} is in {sibling}: correct the plan's path if that file was meant" if sibling
             else f"add {quote(value)} where the plan's outline puts it")
-    return at_file(ctx, "ART004", f"{quote(value)} not found in {where}", source.path, 1, 1, plan_line=plan_line,
+    return at_file(ctx, "ART004", f"{quote(value)} not found{where}", source.path, 1, 1, plan_line=plan_line,
                    hint=hint)
 
 
@@ -181,7 +181,7 @@ def _excludes(value: str, sources, artifact: Artifact, ctx: PlanContext):
         result = find_literal(value, source)
         if result.status == "found":
             hit = result.hits[0]
-            message = f"{source.path} contains {quote(value)}, which the plan excludes"
+            message = f"contains {quote(value)}, which the plan excludes"
             diag = at_file(ctx, "ART007", message, source.path, hit.line, hit.column, hit.end_column, plan_line,
                            hint=f"remove {quote(value)}")
             return outcome("excludes", Status.FAILED, message, evidence(source.path, result.hits), [diag])

@@ -75,11 +75,11 @@ def _pattern(link: KeyLink, sources, resolved, ctx: PlanContext, base) -> KeyLin
     source = sources[0]
     miss = next((m for m in (near_pattern(link.pattern, s) for s in sources) if m), None)
     if miss:
-        message = f"pattern {quote(link.pattern)} not found in {source.path}; closest line {miss.why}"
+        message = f"pattern {quote(link.pattern)} not found; closest line {miss.why}"
         diag = at_file(ctx, "LNK001", message, source.path, miss.line, miss.column, miss.end_column, pattern_line,
                        hint=f"make this line match {quote(link.pattern)} ({link.via or 'the planned link'})")
     else:
-        message = f"pattern {quote(link.pattern)} not found in {source.path}"
+        message = f"pattern {quote(link.pattern)} not found in `from` ({source.path})"
         hint = f"add the link the plan describes: {link.via or link.target or link.pattern}"
         if link.target and not looks_like_path(clean(link.target)[0]):
             hint += "; if the link is written in the files that use it, point `from` at them"
