@@ -42,6 +42,7 @@ _RULES = [
     Rule("PLN006", "plan-tag-unclosed", "A body element of the plan is never closed", W),
     Rule("PLN007", "plan-nothing-checkable", "The plan has no must-have or checklist item that can be checked", I),
     Rule("PLN008", "plan-frontmatter-not-mapping", "Plan frontmatter is not a mapping of keys to values"),
+    Rule("PLN009", "plan-unreadable", "A plan file cannot be read"),
     Rule("LES001", "frontmatter-yaml-invalid", "Lesson frontmatter is not valid YAML"),
     Rule("LES002", "frontmatter-unclosed", "Lesson frontmatter has no closing '---'"),
     Rule("LES003", "frontmatter-duplicate-key", "A key appears twice in the lesson frontmatter"),

@@ -49,7 +49,7 @@ def run(ctx: RunContext, targets: Targets) -> RunResult:
 def check_plan(job: Job, ctx: RunContext) -> PlanResult:
     plan = ctx.plan(job.plan)
     if isinstance(plan, SourceError):
-        diag = Diagnostic("PLN001", plan.message, job.plan, None, plan=job.plan)
+        diag = Diagnostic("PLN009", plan.message, job.plan, None, plan=job.plan)
         return PlanResult(job.plan, None, None, (), (), (), (), (diag,))
     artifacts_ctx = PlanContext(ctx, plan)
     artifacts = [check_artifact(a, artifacts_ctx) for a in plan.artifacts]
