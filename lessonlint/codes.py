@@ -28,6 +28,7 @@ CATEGORIES = {
     "MDX": "MDX build hazards",
     "ART": "must_haves.artifacts",
     "LNK": "must_haves.key_links",
+    "CHK": "checklist items (verify, verification, acceptance, done, success criteria)",
 }
 
 _RULES = [
@@ -70,6 +71,21 @@ _RULES = [
     Rule("LNK003", "key-link-pattern-invalid", "A key link's pattern is not a valid regex"),
     Rule("LNK004", "regex-timeout", "A plan regex took too long and was stopped", W),
     Rule("LNK005", "key-link-not-removed", "A key link the plan says must be gone is still there"),
+    # CHK001-CHK019: exists, contains, frontmatter and command kinds (lessonlint/checklist/kinds/)
+    Rule("CHK001", "checklist-file-missing", "A file a checklist item names does not exist"),
+    Rule("CHK002", "checklist-file-too-short", "A file has fewer lines than a checklist item requires"),
+    Rule("CHK003", "checklist-term-missing", "A lesson lacks a term a checklist item names"),
+    Rule("CHK004", "checklist-term-outside-code",
+         "A term is in the lesson, but not in code of the language the checklist item names"),
+    Rule("CHK005", "frontmatter-key-missing", "A frontmatter key the plan lists is missing from the lesson"),
+    Rule("CHK006", "frontmatter-value-differs", "A frontmatter value differs from the value the plan lists"),
+    Rule("CHK007", "frontmatter-type-differs", "A frontmatter value has another type than the plan's (\"40\" vs 40)"),
+    Rule("CHK008", "content-schema-violation", "Lesson frontmatter breaks the project's content collection schema"),
+    Rule("CHK009", "frontmatter-missing", "A lesson a checklist item asks about has no frontmatter"),
+    Rule("CHK010", "checklist-command-failed", "A checklist command does not give the result the item expects"),
+    Rule("CHK011", "checklist-text-present", "Text a checklist item says must be absent is present"),
+    Rule("CHK012", "checklist-command-unreadable", "A checklist command's pattern is not a valid regex", W),
+    # CHK020-CHK049: outline, diagram, mermaid syntax, language, sequence, prerequisites, code syntax, stub
 ]
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}
