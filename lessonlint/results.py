@@ -72,6 +72,8 @@ class ChecklistResult:
     reason: str = ""
     task: int | None = None
     evidence: tuple[Evidence, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()  # CHK findings behind a failure
+    needs: str | None = None  # needs_review only: human | browser | command | runtime; None = file-checkable
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ class ItemContext:
     params: dict = field(default_factory=dict)  # the rule's parameters from the pack
     groups: dict = field(default_factory=dict)  # named groups of the phrase pattern that matched
     rule_id: str = ""  # pack rule id, e.g. "core/contains"
+    files: tuple[str, ...] = ()  # every existing file the item is about (lessons and others, e.g. a JSON dashboard)
+    text: str = ""  # the item text as matched: checkbox and emphasis removed, backticks kept
 
     def lesson(self, rel: str) -> Lesson | None:
         """The parsed lesson (None when unreadable; the artifact checks report that)."""
@@ -38,11 +40,12 @@ class ItemVerdict:
     reason: str
     evidence: tuple[Evidence, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
+    needs: str | None = None  # for needs-review: human | browser | command | runtime (None: could be judged)
 
 
 CheckKind = Callable[[ItemContext], ItemVerdict]
 
 
-def review(reason: str, evidence=()) -> ItemVerdict:
-    """Cannot be judged from file contents: say why."""
-    return ItemVerdict(Status.NEEDS_REVIEW, reason, tuple(evidence))
+def review(reason: str, evidence=(), needs: str | None = None) -> ItemVerdict:
+    """Cannot be judged from file contents: say why (``needs`` says what would judge it)."""
+    return ItemVerdict(Status.NEEDS_REVIEW, reason, tuple(evidence), needs=needs)
