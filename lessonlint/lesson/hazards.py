@@ -1,0 +1,80 @@
+"""MDX hazard diagnostics: what MDX does with the text, and what to write instead."""
+from __future__ import annotations
+
+from ..diagnostic import Diagnostic
+from .jsx import Crash
+
+# Codes whose presence means the MDX compiler refuses the file. MDX005 and MDX006 are
+# rendering hazards: the compiler accepts the file but shows something else than meant.
+BUILD_BREAKING = frozenset({"MDX001", "MDX002", "MDX003", "MDX004", "MDX007", "MDX008"})
+
+MAX_UNCLOSED = 50  # unclosed elements reported per file or paragraph (nesting can be 10,000 deep)
+
+Where = tuple[int, int]  # 1-based line, column
+
+
+def _shown(char: str) -> str:
+    return "the end of the text" if char == "" else f"'{char}'"
+
+
+def tag_crash(path: str, where: Where, crash: Crash, after_lt: str) -> Diagnostic:
+    """MDX read '<' as the start of a JSX tag and could not finish it."""
+    line, column = where
+    if after_lt == "!":
+        return Diagnostic("MDX007", "HTML comments are a syntax error in MDX", path, line, column,
+                          hint="write `{/* comment */}` instead of `<!-- comment -->`")
+    if crash.where == "before name" and after_lt != "/":
+        shown = "'<'" if crash.found == "" else f"'<{crash.found}'"
+        return Diagnostic("MDX001", f"{shown} in text starts a JSX tag and breaks the MDX build", path, line, column,
+                          hint=f"write `&lt;` instead of `<`, or wrap it in backticks (`{shown[1:-1]}`)")
+    return Diagnostic("MDX008", f"'<' starts a JSX tag that MDX cannot parse: unexpected {_shown(crash.found)} "
+                      f"{crash.where}", path, line, column,
+                      hint="if this is text, write `&lt;` or wrap it in backticks; if it is a tag, fix its syntax")
+
+
+def closing_tag_extra(path: str, where: Where, name: str, what: str) -> Diagnostic:
+    return Diagnostic("MDX008", f"closing tag </{name}> cannot have {what}", path, *where,
+                      hint=f"write `</{name}>` with nothing else inside it")
+
+
+def unclosed_expression(path: str, where: Where) -> Diagnostic:
+    return Diagnostic("MDX002", "'{' starts a JavaScript expression that never ends", path, *where,
+                      hint="write `\\{` to show a literal brace, or wrap the text in backticks")
+
+
+def inline_expression(path: str, where: Where, source: str) -> Diagnostic:
+    shown = source if len(source) <= 40 else source[:37] + "..."
+    return Diagnostic("MDX009", f"'{shown}' in text is evaluated as JavaScript, not shown", path, *where,
+                      hint="write `\\{` and `\\}` (or use backticks) to show the braces as text")
+
+
+def unclosed_element(path: str, where: Where, name: str, scope: str) -> Diagnostic:
+    shown = f"<{name}>"
+    return Diagnostic("MDX003", f"{shown} is never closed{' in this ' + scope if scope else ''}", path, *where,
+                      hint=f"add `</{name}>` after its content, or write `<{name} />` if it has none")
+
+
+def unexpected_close(path: str, where: Where, name: str, expected: tuple[str, int] | None,
+                     in_text: bool = False) -> Diagnostic:
+    if expected is None:
+        message = f"closing tag </{name}> has no matching opening tag"
+        hint = f"remove `</{name}>` or add `<{name}>` before it"
+    elif in_text and expected[0] == name:
+        message = f"</{name}> inside a paragraph cannot close the <{name}> opened at line {expected[1]}"
+        hint = f"put `</{name}>` on its own line, after a blank line"
+    else:
+        message = f"closing tag </{name}> does not match <{expected[0]}> opened at line {expected[1]}"
+        hint = f"close `<{expected[0]}>` first with `</{expected[0]}>`"
+    return Diagnostic("MDX004", message, path, *where, hint=hint)
+
+
+def fence_unclosed(path: str, where: Where, marker: str) -> Diagnostic:
+    return Diagnostic("MDX005", f"code fence {marker} is never closed: everything after it is shown as code",
+                      path, *where, hint=f"add a closing `{marker}` line after the code")
+
+
+def fence_closed_early(path: str, where: Where, marker: str, open_line: int) -> Diagnostic:
+    return Diagnostic("MDX006", f"this indented {marker} closes the code block opened at line {open_line} under "
+                      "MDX (MDX has no indented code), so the lines after it are not code", path, *where,
+                      hint=f"open the outer block with a longer fence ({marker[0] * (len(marker) + 1)}) "
+                      "so the inner one stays content")

@@ -1,0 +1,315 @@
+"""A small JavaScript/JSX lexer: where a JSX tag or a ``{...}`` expression ends, or where MDX gives up.
+
+It follows micromark-extension-mdx-jsx (the tag state machine, including the offset of the
+character it crashes on, which is what the MDX compiler reports) and finds the end of an
+expression the way acorn would for valid code: strings, template literals with nested
+``${}``, and comments are skipped. Every scan is bounded by ``end``, iterative (no recursion)
+and linear in the text it reads.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NAME_REST = re.compile(r"[\w$\-\u200c\u200d]*")  # JSX names may contain '-'
+_CODE_STOP = re.compile(r"[{}\"'`/]")
+_BRACES = re.compile(r"\{+")
+_PLAIN_TAG = re.compile(r"<(/?)([A-Za-z_$][\w$\-]*)(/?)>")  # the common case, without attributes
+_TEMPLATE_STOP = re.compile(r"[`\\$]")
+_STRING = {q: re.compile(q + r"(?:[^" + q + r"\\\r\n]|\\(?:\r\n|[\s\S]))*+" + q) for q in "\"'"}
+_LINE_END = re.compile(r"[\r\n]")
+_MD_SPACE = " \t\r\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Attr:
+    name: str  # '...' for a spread {...props}
+    kind: str  # string | expr | bool
+    start: int  # value span (quotes or braces included); start == end for a bool attribute
+    end: int
+    at: int  # offset of the attribute itself (its name, or the '{' of a spread)
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    start: int  # offset of '<'
+    end: int  # offset just after '>'
+    name: str  # '' for a fragment
+    closing: bool
+    self_closing: bool
+    attrs: tuple[Attr, ...] = ()
+    close_marker: int = -1  # offset of the '/' of a closing tag
+
+
+@dataclass(frozen=True, slots=True)
+class Crash:
+    """MDX stops here: ``found`` is the offending character ('' = end of input)."""
+
+    offset: int
+    found: str
+    where: str  # e.g. 'before name', 'in name', 'in attribute value'
+
+
+def is_name_start(char: str) -> bool:
+    return char == "$" or char == "_" or (char.isidentifier() and not char.isdigit())
+
+
+def _is_space(char: str) -> bool:
+    return char != "" and (char in _MD_SPACE or char.isspace())
+
+
+def _skip_space(src: str, i: int, end: int) -> int:
+    while i < end and (src[i] in _MD_SPACE or src[i].isspace()):
+        i += 1
+    return i
+
+
+def read_expression(src: str, i: int, end: int) -> int:
+    """``src[i] == '{'``: offset just after its closing '}', or -1 if it does not close before ``end``."""
+    stack: list[str] = []  # '{' or '`' (inside a template literal)
+    p = i
+    while p < end:
+        if stack and stack[-1] == "`":
+            m = _TEMPLATE_STOP.search(src, p, end)
+            if m is None:
+                return -1
+            p = m.start()
+            char = src[p]
+            if char == "\\":
+                p += 2
+            elif char == "`":
+                stack.pop()
+                p += 1
+            elif src.startswith("${", p):
+                stack.append("{")
+                p += 2
+            else:
+                p += 1
+            continue
+        m = _CODE_STOP.search(src, p, end)
+        if m is None:
+            return -1
+        p = m.start()
+        char = src[p]
+        if char == "{":
+            run = _BRACES.match(src, p, end).end()
+            stack.extend("{" * (run - p))
+            p = run
+        elif char == "}":
+            stack.pop()
+            p += 1
+            if not stack:
+                return p
+        elif char == "`":
+            stack.append("`")
+            p += 1
+        elif char == "/":
+            p = _skip_comment(src, p, end)
+            if p < 0:
+                return -1
+        else:
+            m = _STRING[char].match(src, p, end)
+            if m is None:
+                return -1  # JS strings do not span lines
+            p = m.end()
+    return -1
+
+
+def _skip_comment(src: str, p: int, end: int) -> int:
+    if src.startswith("//", p):
+        m = _LINE_END.search(src, p, end)
+        return end if m is None else m.start()
+    if src.startswith("/*", p):
+        q = src.find("*/", p + 2, end)
+        return -1 if q < 0 else q + 2
+    return p + 1  # division or a regex literal: not tracked
+
+
+def read_tag(src: str, i: int, end: int) -> Tag | Crash | None:
+    """``src[i] == '<'``: the tag, where MDX crashes, or None when '<' is plain text (space after it)."""
+    plain = _PLAIN_TAG.match(src, i, end)
+    if plain is not None and not (plain.group(1) and plain.group(3)):
+        closing = bool(plain.group(1))
+        return Tag(i, plain.end(), plain.group(2), closing, bool(plain.group(3)), (), i + 1 if closing else -1)
+    at = _Cursor(src, end)
+    p = i + 1
+    if p < end and src[p] in _MD_SPACE:
+        return None
+    p = _skip_space(src, p, end)
+    closing, close_marker = False, -1
+    if at(p) == "/":
+        closing, close_marker = True, p
+        p = _skip_space(src, p + 1, end)
+    if at(p) == ">":
+        return Tag(i, p + 1, "", closing, False, (), close_marker)
+    if not is_name_start(at(p)):
+        return Crash(p, at(p), "before name")
+    parts, p = _read_name(src, p, end, at)
+    if isinstance(parts, Crash):
+        return parts
+    name = parts
+    attrs: list[Attr] = []
+    while True:
+        char = at(p)
+        if char == "/":
+            p = _skip_space(src, p + 1, end)
+            if at(p) != ">":
+                return Crash(p, at(p), "after self-closing slash")
+            return Tag(i, p + 1, name, closing, True, tuple(attrs), close_marker)
+        if char == ">":
+            return Tag(i, p + 1, name, closing, False, tuple(attrs), close_marker)
+        if char == "{":
+            q = read_expression(src, p, end)
+            if q < 0:
+                return Crash(end, "", "in expression")
+            attrs.append(Attr("...", "expr", p, q, p))
+            p = _skip_space(src, q, end)
+            continue
+        if not is_name_start(char):
+            return Crash(p, char, "before attribute name")
+        result = _read_attribute(src, p, end, at)
+        if isinstance(result, Crash):
+            return result
+        attr, p = result
+        attrs.append(attr)
+
+
+class _Cursor:
+    """``at(p)``: the character at p, or '' past the end."""
+
+    __slots__ = ("src", "end")
+
+    def __init__(self, src: str, end: int) -> None:
+        self.src, self.end = src, end
+
+    def __call__(self, p: int) -> str:
+        return self.src[p] if p < self.end else ""
+
+
+def _name_run(src: str, p: int, end: int) -> int:
+    return _NAME_REST.match(src, p + 1, end).end()
+
+
+def _read_name(src: str, p: int, end: int, at: _Cursor):
+    """Primary name, then '.member' parts or one ':local' part; returns (name, offset) or (Crash, _)."""
+    start = p
+    p = _name_run(src, p, end)
+    name = src[start:p]
+    if not (at(p) in "./:>{" and at(p) != "" or _is_space(at(p))):
+        return Crash(p, at(p), "in name"), p
+    p = _skip_space(src, p, end)
+    separator = at(p) if at(p) in (".", ":") else ""
+    while separator:
+        p = _skip_space(src, p + 1, end)
+        where = "member name" if separator == "." else "local name"
+        if not is_name_start(at(p)):
+            return Crash(p, at(p), "before " + where), p
+        part_start = p
+        p = _name_run(src, p, end)
+        name += separator + src[part_start:p]
+        allowed = "./>{" if separator == "." else "/>{"
+        if not (at(p) != "" and at(p) in allowed or _is_space(at(p))):
+            return Crash(p, at(p), "in " + where), p
+        p = _skip_space(src, p, end)
+        separator = "." if separator == "." and at(p) == "." else ""
+    char = at(p)
+    if not (char != "" and char in "/>{" or is_name_start(char)):
+        return Crash(p, char, "after name"), p
+    return name, p
+
+
+def _read_attribute(src: str, p: int, end: int, at: _Cursor):
+    """An attribute starting at a name character: (Attr, next offset) or Crash."""
+    start = p
+    p = _name_run(src, p, end)
+    if not (at(p) != "" and at(p) in "/:=>{" or _is_space(at(p))):
+        return Crash(p, at(p), "in attribute name")
+    name_end = p
+    p = _skip_space(src, p, end)
+    if at(p) == ":":
+        p = _skip_space(src, p + 1, end)
+        if not is_name_start(at(p)):
+            return Crash(p, at(p), "before local attribute name")
+        local = p
+        p = _name_run(src, p, end)
+        if not (at(p) != "" and at(p) in "/=>{" or _is_space(at(p))):
+            return Crash(p, at(p), "in local attribute name")
+        name = src[start:name_end] + ":" + src[local:p]
+        p = _skip_space(src, p, end)
+    else:
+        name = src[start:name_end]
+    if at(p) != "=":
+        if not (at(p) != "" and at(p) in "/>{" or is_name_start(at(p))):
+            return Crash(p, at(p), "after attribute name")
+        return (Attr(name, "bool", p, p, start), p)
+    p = _skip_space(src, p + 1, end)
+    char = at(p)
+    if char in ("\"", "'"):
+        q = src.find(char, p + 1, end)  # JSX strings have no escapes and may span lines
+        if q < 0:
+            return Crash(end, "", "in attribute value")
+        return (Attr(name, "string", p, q + 1, start), _skip_space(src, q + 1, end))
+    if char == "{":
+        q = read_expression(src, p, end)
+        if q < 0:
+            return Crash(end, "", "in expression")
+        return (Attr(name, "expr", p, q, start), _skip_space(src, q, end))
+    return Crash(p, char, "before attribute value")
+
+
+_ESM_STOP = re.compile(r"[{}()\[\]\"'`/\r\n]")
+_BLANK_AHEAD = re.compile(r"[ \t]*(?:[\r\n]|\Z)")
+
+
+def read_esm(src: str, start: int, end: int) -> int:
+    """End offset of the import/export block at ``start``: the first line break before a blank
+    line that is outside brackets, template literals and comments (MDX keeps reading while
+    the code is incomplete)."""
+    stack: list[str] = []
+    p = start
+    while p < end:
+        if stack and stack[-1] == "`":
+            m = _TEMPLATE_STOP.search(src, p, end)
+            if m is None:
+                return end
+            p = m.start()
+            if src[p] == "\\":
+                p += 2
+            elif src[p] == "`":
+                stack.pop()
+                p += 1
+            elif src.startswith("${", p):
+                stack.append("{")
+                p += 2
+            else:
+                p += 1
+            continue
+        m = _ESM_STOP.search(src, p, end)
+        if m is None:
+            return end
+        p = m.start()
+        char = src[p]
+        if char in "\r\n":
+            after = p + (2 if src.startswith("\r\n", p) else 1)
+            if not stack and (after >= end or _BLANK_AHEAD.match(src, after, end)):
+                return p
+            p = after
+        elif char in "{([`":
+            stack.append(char)
+            p += 1
+        elif char in "})]":
+            if stack:
+                stack.pop()
+            p += 1
+        elif char == "/":
+            if src.startswith("//", p):
+                m = _LINE_END.search(src, p, end)
+                p = end if m is None else m.start()
+            else:
+                p = _skip_comment(src, p, end)
+                if p < 0:
+                    return end
+        else:
+            m = _STRING[char].match(src, p, end)
+            p = m.end() if m is not None else p + 1
+    return end

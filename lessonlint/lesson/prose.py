@@ -1,0 +1,119 @@
+"""Paragraphs and headings of the line classifier, and the text-level MDX inside them."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import hazards as hz
+from . import syntax
+from .inline import scan_text
+from .model import Heading, Region
+
+if TYPE_CHECKING:
+    from .mdx import _Scanner
+
+
+def paragraph(sc: _Scanner, i: int) -> int:
+    """Lines i.. of one paragraph (or list item / quote / table row text); returns the next line."""
+    role = syntax.role_of(sc.lines[i])
+    if role == "list":
+        sc.item_indent = syntax.item_content_indent(sc.lines[i])
+    j = i
+    if role != "table":
+        while j + 1 < sc.n and not _ends_run(sc, j + 1, role):
+            j += 1
+    if role == "para" and j + 1 < sc.n and syntax.is_setext_underline(sc.lines[j + 1]):
+        return _setext(sc, i, j)
+    for k in range(i, j + 1):
+        sc.put(k, "prose", role)
+    if sc.mdx:
+        text_constructs(sc, sc.starts[i], sc.line_end(j))
+    return j + 1
+
+
+def atx_heading(sc: _Scanner, i: int, match, prefix: int) -> int:
+    line = sc.lines[i]
+    start = prefix + match.end()
+    sc.put(i, "heading", "atx")
+    sc.headings.append(Heading(len(match.group(1)), syntax.heading_text(line[start:]), i + 1,
+                               prefix + match.start(1) + 1))
+    if sc.mdx:
+        text_constructs(sc, sc.starts[i] + start, sc.line_end(i))
+    return i + 1
+
+
+def _setext(sc: _Scanner, i: int, j: int) -> int:
+    for k in range(i, j + 1):
+        sc.put(k, "heading", "setext")
+    sc.put(j + 1, "heading", "setext-underline")
+    first = sc.lines[i]
+    title = " ".join(sc.lines[k].strip(" \t") for k in range(i, j + 1))
+    level = 1 if "=" in sc.lines[j + 1] else 2
+    sc.headings.append(Heading(level, title, i + 1, len(first) - len(first.lstrip(" \t")) + 1))
+    if sc.mdx:
+        text_constructs(sc, sc.starts[i], sc.line_end(j))
+    return j + 2
+
+
+def _ends_run(sc: _Scanner, k: int, role: str) -> bool:
+    """Does line k start a new block instead of continuing the paragraph?"""
+    line = sc.lines[k]
+    if not line.strip(" \t"):
+        return True
+    depth, prefix = syntax.quote_prefix(line)
+    content = line[prefix:]
+    if role == "para" and syntax.is_setext_underline(line):
+        return True
+    if syntax.fence_open(content) or syntax.atx(content) or syntax.is_hr(content):
+        return True
+    if (depth and role != "quote") or syntax.is_list_item(line):
+        return True
+    stripped = content.lstrip(" \t")
+    if stripped.startswith("|"):
+        return True  # each table row is its own text
+    if depth == 0 and stripped[:1] in ("<", "{"):
+        if stripped.startswith("<!--"):
+            return not sc.mdx  # an HTML block interrupts Markdown; in MDX it is text (and an error)
+        return sc.mdx and sc.try_flow(k) is not None
+    return False
+
+
+def text_constructs(sc: _Scanner, start: int, end: int) -> None:
+    """Mask inline JSX and expressions between two offsets, record them, report MDX hazards."""
+    text, open_here = sc.text, []
+    for item in scan_text(text, start, end):
+        if item.kind == "tag":
+            tag = item.tag
+            line, column = sc.loc(tag.start)
+            last = sc.line_of(tag.end - 1)
+            sc.regions.append(Region("inline-jsx", line, last + 1, tag.name, column=column,
+                                     value=text[tag.start:tag.end]))
+            sc.mask(tag.start, tag.end)
+            for k in range(line - 1, last + 1):
+                if sc.role[k] == "para":
+                    sc.role[k] = "jsx-text"
+            sc.tag_effect(tag, open_here, (line, column))
+        elif item.kind == "expression":
+            source = text[item.start:item.end]
+            comment = _is_comment(source[1:-1])
+            line, column = sc.loc(item.start)
+            sc.regions.append(Region("comment" if comment else "expression", line,
+                                     sc.line_of(item.end - 1) + 1, column=column, value=source))
+            sc.mask(item.start, item.end)
+            if not comment:
+                sc.diags.append(hz.inline_expression(sc.path, (line, column), source))
+        elif item.kind == "crash":
+            sc.report_crash(item.start, item.crash)
+            if text.startswith("<!--", item.start):
+                line, column = sc.loc(item.start)
+                sc.regions.append(Region("comment", line, sc.line_of(item.end - 1) + 1, "html", column=column,
+                                         value=text[item.start:item.end]))
+                sc.mask(item.start, item.end)
+        else:
+            sc.report(hz.unclosed_expression(sc.path, sc.loc(item.start)), item.start)
+    for name, line, column in open_here[:hz.MAX_UNCLOSED]:
+        sc.diags.append(hz.unclosed_element(sc.path, (line, column), name, "paragraph"))
+
+
+def _is_comment(inner: str) -> bool:
+    body = inner.strip()
+    return body.startswith("/*") and body.endswith("*/") and body.find("*/") == len(body) - 2

@@ -1,0 +1,75 @@
+"""Small MDX inputs with the MDX hazards lessonlint must report, shared by the unit tests and the
+differential test against the real MDX compiler (which checks that each expectation is what MDX does).
+
+Each case: name -> (text, expected MDX diagnostics as (code, line, column)).
+"""
+from __future__ import annotations
+
+CASES: dict[str, tuple[str, list[tuple[str, int, int]]]] = {
+    # '<' in text
+    "lt-digit": ("Latency a <1 second\n", [("MDX001", 1, 12)]),
+    "lt-at-paragraph-end": ("a <\n\nb\n", [("MDX001", 1, 4)]),
+    "lt-before-line-break": ("a <\nb\n", []),
+    "lt-space": ("if a < b then\n", []),
+    "lt-equals": ("a<=b\n", [("MDX001", 1, 3)]),
+    "lt-dot-in-strong": ("- **ROW<...>** type\n", [("MDX001", 1, 9)]),
+    "lt-in-code-span": ("`<1` and `{x}` and ``a ` <2``\n", []),
+    "lt-escaped": ("\\<1 and \\{ literal\n", []),
+    "lt-in-link-destination": ("[x](http://a.b/?q=<1) and ![i](<a b.png>)\n", []),
+    "lt-in-heading": ("# Title <1\n", [("MDX001", 1, 10)]),
+    "lt-in-table": ("| a | b |\n|---|---|\n| <1 | x |\n", [("MDX001", 3, 4)]),
+    "lt-after-tab": ("x\n\n\ta <1\n", [("MDX001", 3, 5)]),
+    "lt-line-start-in-code-span": ("a `b\n<1` c\n", [("MDX001", 2, 2)]),
+    "lt-list-item-ends-fence": ("- a\n  ```\n  x\n- <1\n", [("MDX005", 2, 3), ("MDX001", 4, 4)]),
+    "lt-in-fence": ("```\na <1 {b\n```\n", []),
+    "lt-in-quoted-fence": ("> ```\n> a <1\n> ```\n", []),
+    "lt-in-blank-separated-list": ("1. step\n\n   ```sh\n   ls\n   ```\n2. next <5 min\n", [("MDX001", 6, 10)]),
+    # tags MDX cannot parse
+    "comma-in-name": ("ROW<before, after>\n", [("MDX008", 1, 11)]),
+    "autolink": ("see <https://x.y>\n", [("MDX008", 1, 12)]),
+    "unicode-name-unterminated": ("a <Привет x\n", [("MDX008", 1, 12)]),
+    "closing-tag-attribute": ("<A>\n</A b>\n", [("MDX008", 2, 5)]),
+    "attribute-value-unquoted": ("<A b=c />\n", [("MDX008", 1, 6)]),
+    # expressions
+    "brace-unclosed": ("x {a\n\ny\n", [("MDX002", 1, 3)]),
+    "brace-unclosed-flow": ("{a\n", [("MDX002", 1, 1)]),
+    "inline-expression": ("Hello {name}!\n", [("MDX009", 1, 7)]),
+    "inline-comment": ("Hello {/* note */} world\n", []),
+    "flow-comment-blank-line": ("{/* a\n\nb */}\n\ntext\n", []),
+    "flow-expression-interrupts": ("text\n{1 + 1}\n", []),
+    # elements
+    "unclosed-flow-element": ("<Callout>\n\ntext\n", [("MDX003", 1, 1)]),
+    "unclosed-text-element": ("a <b>c\n", [("MDX003", 1, 3)]),
+    "close-without-open": ("</A>\n", [("MDX004", 1, 2)]),
+    "close-without-open-inline": ("a </b> c\n", [("MDX004", 1, 4)]),
+    "close-mismatch": ("x\n\n<A>\n\n</B>\n", [("MDX004", 5, 1)]),
+    "close-inside-paragraph": ("<Callout>\n\ntext</Callout>\n", [("MDX004", 3, 5)]),
+    "balanced-text-elements": ("Press <Kbd>Ctrl</Kbd> now\n", []),
+    "fragment": ("<>\ntext\n</>\n", []),
+    "table-style-and-cells": ("<table style={{width: '100%'}}>\n<tr><td>x</td></tr>\n</table>\n", []),
+    "details-summary": ("<details>\n<summary>S</summary>\n\nx\n</details>\n", []),
+    "tag-then-text-below": ("<X client:load />\nText directly below.\n", []),
+    "mermaid-template": ("<Mermaid chart={`\ngraph TD\n\n    A --> B\n# not a heading\n`} />\n", []),
+    "tag-spanning-blank-line": ("<a b=\"c\n\nd\">\n</a>\n", []),
+    # comments
+    "html-comment-flow": ("<!-- c -->\n", [("MDX007", 1, 2)]),
+    "html-comment-inline": ("a <!-- c --> b\n", [("MDX007", 1, 4)]),
+    # fences (rendering hazards: the compiler accepts them)
+    "fence-unclosed": ("text\n\n```js\ncode\n", [("MDX005", 3, 1)]),
+    "fence-closed-early": ("```yaml\nkey: 1\n    ```\n# heading\n```\n", [("MDX006", 3, 5), ("MDX005", 5, 1)]),
+    "fence-longer-outer": ("````md\n```js\nx\n```\n````\n", []),
+    # ESM
+    "esm-multiline": ("import {\n  A,\n} from './a.js';\n\n<A />\n", []),
+    "esm-blank-inside-object": ("export const a = {\n\n  b: 1,\n}\n\ntext\n", []),
+    "import-after-paragraph": ("x\nimport a from 'b'\n", []),
+    # frontmatter is not text
+    "frontmatter": ("---\ntitle: a <1 {b\n---\n\n# H\n", []),
+}
+
+# The compiler agrees with the build verdict but points at another place: where it noticed the
+# problem (the end of the text), while lessonlint points at what to fix (see test_mdx_oracle.py).
+OTHER_POSITION = {
+    "brace-unclosed": "MDX reports the end of the paragraph; lessonlint points at the '{' to fix",
+    "brace-unclosed-flow": "MDX reports the end of the file; lessonlint points at the '{' to fix",
+    "unclosed-text-element": "MDX reports the start of the paragraph; lessonlint points at the open tag",
+}
