@@ -84,6 +84,7 @@ class Lesson:
     masked: str = ""  # Markdown-only text, same line count (and columns) as the source
     diagnostics: tuple[Diagnostic, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    mdx: bool = True  # False for plain Markdown (.md): no JSX/ESM, indented code exists
 
     @property
     def path(self) -> str:
