@@ -85,6 +85,7 @@ _RULES = [
     Rule("CHK010", "checklist-command-failed", "A checklist command does not give the result the item expects"),
     Rule("CHK011", "checklist-text-present", "Text a checklist item says must be absent is present"),
     Rule("CHK012", "checklist-command-unreadable", "A checklist command's pattern is not a valid regex", W),
+    Rule("CHK013", "code-block-untagged", "A code block names no language, and a checklist item asks for tags"),
     # CHK020-CHK049: outline, diagram, mermaid syntax, language, sequence, prerequisites, code syntax, stub
 ]
 

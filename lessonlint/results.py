@@ -27,13 +27,27 @@ class CheckOutcome:
 
 
 @dataclass(frozen=True)
+class ClaimResult:
+    """One checkable part of a truth ("sliding windows", `TableEnvironment`) and what supports it."""
+
+    text: str
+    kind: str  # glossary | token | command | path | quoted | name | phrase
+    status: Status
+    reason: str = ""
+    evidence: tuple[Evidence, ...] = ()
+    expected: tuple[str, ...] = ()  # what was looked for (patterns, tokens), for reasons and hints
+    sources: tuple[str, ...] = ()  # where support came from: plan item lines, glossary term ids, "files"
+
+
+@dataclass(frozen=True)
 class TruthResult:
     text: str
     line: int
     status: Status
     reason: str = ""
     evidence: tuple[Evidence, ...] = ()
-    claims: tuple = ()
+    claims: tuple[ClaimResult, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()  # TRU findings behind a failure
 
 
 @dataclass(frozen=True)
