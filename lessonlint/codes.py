@@ -28,6 +28,7 @@ CATEGORIES = {
     "MDX": "MDX build hazards",
     "ART": "must_haves.artifacts",
     "LNK": "must_haves.key_links",
+    "TRU": "must_haves.truths",
     "CHK": "checklist items (verify, verification, acceptance, done, success criteria)",
 }
 
@@ -71,6 +72,9 @@ _RULES = [
     Rule("LNK003", "key-link-pattern-invalid", "A key link's pattern is not a valid regex"),
     Rule("LNK004", "regex-timeout", "A plan regex took too long and was stopped", W),
     Rule("LNK005", "key-link-not-removed", "A key link the plan says must be gone is still there"),
+    # TRU: truths judged by their claims (lessonlint/truths/)
+    Rule("TRU001", "truth-claim-unsupported", "A claim of a must_haves truth has no evidence in the plan's files"),
+    Rule("TRU002", "truth-evidence-outside-plan", "A truth's claim is found only in files the plan does not name", W),
     # CHK001-CHK019: exists, contains, frontmatter and command kinds (lessonlint/checklist/kinds/)
     Rule("CHK001", "checklist-file-missing", "A file a checklist item names does not exist"),
     Rule("CHK002", "checklist-file-too-short", "A file has fewer lines than a checklist item requires"),
