@@ -11,7 +11,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .jsx import Crash, Tag, read_expression, read_tag
+from .jslex import read_expression
+from .jsx import Crash, Tag, read_tag
 
 _STOP = re.compile(r"[\\`<{\[\]]")
 _TICKS = re.compile(r"`+")

@@ -1,23 +1,18 @@
-"""A small JavaScript/JSX lexer: where a JSX tag or a ``{...}`` expression ends, or where MDX gives up.
+"""JSX tags as MDX reads them: where a tag ends, or the character MDX crashes on.
 
-It follows micromark-extension-mdx-jsx (the tag state machine, including the offset of the
-character it crashes on, which is what the MDX compiler reports) and finds the end of an
-expression the way acorn would for valid code: strings, template literals with nested
-``${}``, and comments are skipped. Every scan is bounded by ``end``, iterative (no recursion)
-and linear in the text it reads.
+A port of micromark-extension-mdx-jsx's tag state machine; the crash offset is what the MDX
+compiler reports as the error position. Attribute expressions are read by ``jslex``. Every
+scan stops at ``end`` and reads each character once.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from .jslex import read_expression
+
 _NAME_REST = re.compile(r"[\w$\-\u200c\u200d]*")  # JSX names may contain '-'
-_CODE_STOP = re.compile(r"[{}\"'`/]")
-_BRACES = re.compile(r"\{+")
 _PLAIN_TAG = re.compile(r"<(/?)([A-Za-z_$][\w$\-]*)(/?)>")  # the common case, without attributes
-_TEMPLATE_STOP = re.compile(r"[`\\$]")
-_STRING = {q: re.compile(q + r"(?:[^" + q + r"\\\r\n]|\\(?:\r\n|[\s\S]))*+" + q) for q in "\"'"}
-_LINE_END = re.compile(r"[\r\n]")
 _MD_SPACE = " \t\r\n"
 
 
@@ -62,67 +57,6 @@ def _skip_space(src: str, i: int, end: int) -> int:
     while i < end and (src[i] in _MD_SPACE or src[i].isspace()):
         i += 1
     return i
-
-
-def read_expression(src: str, i: int, end: int) -> int:
-    """``src[i] == '{'``: offset just after its closing '}', or -1 if it does not close before ``end``."""
-    stack: list[str] = []  # '{' or '`' (inside a template literal)
-    p = i
-    while p < end:
-        if stack and stack[-1] == "`":
-            m = _TEMPLATE_STOP.search(src, p, end)
-            if m is None:
-                return -1
-            p = m.start()
-            char = src[p]
-            if char == "\\":
-                p += 2
-            elif char == "`":
-                stack.pop()
-                p += 1
-            elif src.startswith("${", p):
-                stack.append("{")
-                p += 2
-            else:
-                p += 1
-            continue
-        m = _CODE_STOP.search(src, p, end)
-        if m is None:
-            return -1
-        p = m.start()
-        char = src[p]
-        if char == "{":
-            run = _BRACES.match(src, p, end).end()
-            stack.extend("{" * (run - p))
-            p = run
-        elif char == "}":
-            stack.pop()
-            p += 1
-            if not stack:
-                return p
-        elif char == "`":
-            stack.append("`")
-            p += 1
-        elif char == "/":
-            p = _skip_comment(src, p, end)
-            if p < 0:
-                return -1
-        else:
-            m = _STRING[char].match(src, p, end)
-            if m is None:
-                return -1  # JS strings do not span lines
-            p = m.end()
-    return -1
-
-
-def _skip_comment(src: str, p: int, end: int) -> int:
-    if src.startswith("//", p):
-        m = _LINE_END.search(src, p, end)
-        return end if m is None else m.start()
-    if src.startswith("/*", p):
-        q = src.find("*/", p + 2, end)
-        return -1 if q < 0 else q + 2
-    return p + 1  # division or a regex literal: not tracked
 
 
 def read_tag(src: str, i: int, end: int) -> Tag | Crash | None:
@@ -257,59 +191,3 @@ def _read_attribute(src: str, p: int, end: int, at: _Cursor):
     return Crash(p, char, "before attribute value")
 
 
-_ESM_STOP = re.compile(r"[{}()\[\]\"'`/\r\n]")
-_BLANK_AHEAD = re.compile(r"[ \t]*(?:[\r\n]|\Z)")
-
-
-def read_esm(src: str, start: int, end: int) -> int:
-    """End offset of the import/export block at ``start``: the first line break before a blank
-    line that is outside brackets, template literals and comments (MDX keeps reading while
-    the code is incomplete)."""
-    stack: list[str] = []
-    p = start
-    while p < end:
-        if stack and stack[-1] == "`":
-            m = _TEMPLATE_STOP.search(src, p, end)
-            if m is None:
-                return end
-            p = m.start()
-            if src[p] == "\\":
-                p += 2
-            elif src[p] == "`":
-                stack.pop()
-                p += 1
-            elif src.startswith("${", p):
-                stack.append("{")
-                p += 2
-            else:
-                p += 1
-            continue
-        m = _ESM_STOP.search(src, p, end)
-        if m is None:
-            return end
-        p = m.start()
-        char = src[p]
-        if char in "\r\n":
-            after = p + (2 if src.startswith("\r\n", p) else 1)
-            if not stack and (after >= end or _BLANK_AHEAD.match(src, after, end)):
-                return p
-            p = after
-        elif char in "{([`":
-            stack.append(char)
-            p += 1
-        elif char in "})]":
-            if stack:
-                stack.pop()
-            p += 1
-        elif char == "/":
-            if src.startswith("//", p):
-                m = _LINE_END.search(src, p, end)
-                p = end if m is None else m.start()
-            else:
-                p = _skip_comment(src, p, end)
-                if p < 0:
-                    return end
-        else:
-            m = _STRING[char].match(src, p, end)
-            p = m.end() if m is not None else p + 1
-    return end

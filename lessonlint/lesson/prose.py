@@ -5,7 +5,9 @@ from typing import TYPE_CHECKING
 
 from . import hazards as hz
 from . import syntax
+from .flow import tag_effect, try_flow
 from .inline import scan_text
+from .jslex import is_comment
 from .model import Heading, Region
 
 if TYPE_CHECKING:
@@ -73,7 +75,7 @@ def _ends_run(sc: _Scanner, k: int, role: str) -> bool:
     if depth == 0 and stripped[:1] in ("<", "{"):
         if stripped.startswith("<!--"):
             return not sc.mdx  # an HTML block interrupts Markdown; in MDX it is text (and an error)
-        return sc.mdx and sc.try_flow(k) is not None
+        return sc.mdx and try_flow(sc, k) is not None
     return False
 
 
@@ -91,10 +93,10 @@ def text_constructs(sc: _Scanner, start: int, end: int) -> None:
             for k in range(line - 1, last + 1):
                 if sc.role[k] == "para":
                     sc.role[k] = "jsx-text"
-            sc.tag_effect(tag, open_here, (line, column))
+            tag_effect(sc, tag, open_here, (line, column))
         elif item.kind == "expression":
             source = text[item.start:item.end]
-            comment = _is_comment(source[1:-1])
+            comment = is_comment(source[1:-1])
             line, column = sc.loc(item.start)
             sc.regions.append(Region("comment" if comment else "expression", line,
                                      sc.line_of(item.end - 1) + 1, column=column, value=source))
@@ -113,7 +115,3 @@ def text_constructs(sc: _Scanner, start: int, end: int) -> None:
     for name, line, column in open_here[:hz.MAX_UNCLOSED]:
         sc.diags.append(hz.unclosed_element(sc.path, (line, column), name, "paragraph"))
 
-
-def _is_comment(inner: str) -> bool:
-    body = inner.strip()
-    return body.startswith("/*") and body.endswith("*/") and body.find("*/") == len(body) - 2
