@@ -7,7 +7,8 @@ from . import __version__
 from .checks.artifacts import check_artifact
 from .checks.context import PlanContext, RunContext
 from .checks.key_links import check_key_link
-from .checks.pending import check_checklist_item, check_truth
+from .checks.pending import check_truth
+from .checklist.judge import judge_item, rules_for
 from .codes import RULES
 from .diagnostic import Diagnostic, Severity, sort_diagnostics
 from .discover import Job, Targets
@@ -27,6 +28,7 @@ def run(ctx: RunContext, targets: Targets) -> RunResult:
     plans: list[PlanResult] = []
     diagnostics: list[Diagnostic] = []
     errors: list[str] = []
+    rules_for(ctx)  # a bad rule pack is a configuration error (PackError, exit 2), raised before any plan
     for job in targets.jobs:
         try:
             result = check_plan(job, ctx)
@@ -56,7 +58,7 @@ def check_plan(job: Job, ctx: RunContext) -> PlanResult:
     artifact_files = tuple(p for a in artifacts for p in a.resolved_paths)
     pctx = PlanContext(ctx, plan, artifact_files)
     key_links = [check_key_link(k, pctx) for k in plan.key_links]
-    checklist = [check_checklist_item(i, pctx) for i in plan.checklist]
+    checklist = [judge_item(i, pctx) for i in plan.checklist]
     # truths come last: they reuse the verdicts above as evidence
     truths = [check_truth(t, pctx) for t in plan.truths]
     if job.focus is not None:
@@ -67,6 +69,8 @@ def check_plan(job: Job, ctx: RunContext) -> PlanResult:
     for item in (*artifacts, *key_links):
         for check in item.checks:
             diagnostics += check.diagnostics
+    for entry in checklist:
+        diagnostics += entry.diagnostics
     if not (plan.truths or plan.artifacts or plan.key_links or plan.checklist):
         diagnostics.append(Diagnostic("PLN007", "nothing in this plan can be checked: no must_haves and no checklist",
                                       plan.path, 1, 1, plan=plan.path, plan_line=1,

@@ -1,0 +1,110 @@
+"""Judge one checklist item: pick the pack rule, give its kind the item's lessons, turn the verdict into a result."""
+from __future__ import annotations
+
+from ..checks.common import worst
+from ..checks.context import PlanContext, RunContext
+from ..diagnostic import Status
+from ..plan.model import ChecklistItem
+from ..results import ChecklistResult
+from . import kinds
+from .api import ItemContext, ItemVerdict, review
+from .match import Match, match_item
+from .packs import PackRule, load_rules
+
+NO_RULE = "no rule for this phrasing"
+
+
+def rules_for(run: RunContext) -> tuple[PackRule, ...]:
+    """The run's rules (built-in and configured packs); ``PackError`` for a bad pack."""
+    return load_rules(run.settings.rule_packs, run.root)
+
+
+def judge_item(item: ChecklistItem, pctx: PlanContext) -> ChecklistResult:
+    """The verdict on ``item``: the first matching rule's kind decides; no rule → needs review."""
+    rules = rules_for(pctx.run)
+    found = match_item(item.text, item.section, rules)
+    if found is None:
+        return ChecklistResult(item.section, item.text, item.line, Status.NEEDS_REVIEW, reason=NO_RULE, task=item.task)
+    verdict = _verdict(found, item, pctx, rules)
+    return ChecklistResult(item.section, item.text, item.line, verdict.status, found.rule.id, verdict.reason,
+                           item.task, verdict.evidence, verdict.diagnostics,
+                           verdict.needs if verdict.status is Status.NEEDS_REVIEW else None)
+
+
+def item_files(item: ChecklistItem, pctx: PlanContext) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(lessons, files) the item is about: its task's ``<files>`` that exist, else the plan's artifacts."""
+    run = pctx.run
+    files: list[str] = []
+    task = _task(item, pctx)
+    for raw in task.files if task is not None else ():
+        where = run.resolve(raw)
+        if where.kind in ("file", "files"):
+            files += where.paths
+    if not files and (task is None or not task.files):  # a task whose files are missing has nothing to read
+        files = list(pctx.artifact_paths)
+    files = list(dict.fromkeys(files))
+    lessons = tuple(f for f in files if f.endswith(run.settings.lesson_suffixes))
+    return lessons, tuple(files)
+
+
+def _verdict(found: Match, item: ChecklistItem, pctx: PlanContext, rules, depth: int = 0) -> ItemVerdict:
+    rule = found.rule
+    if rule.review is not None:
+        return review(rule.review, needs=rule.needs)
+    lessons, files = item_files(item, pctx)
+    ctx = ItemContext(item, _task(item, pctx), pctx, lessons, dict(rule.params), found.groups, rule.id, files,
+                      found.text)
+    verdict = _run_kind(rule.kind, ctx)
+    also = found.groups.get("also")
+    if rule.also is not None and also and depth == 0:
+        verdict = _with_also(verdict, also, rule.also, item, pctx, rules)
+    return verdict
+
+
+def _run_kind(kind: str, ctx: ItemContext) -> ItemVerdict:
+    try:
+        check = kinds.get(kind)
+    except (ImportError, AttributeError, KeyError):
+        return review(f"check kind {kind!r} is not available yet")
+    try:
+        return check(ctx)
+    except Exception as exc:  # noqa: BLE001 - a bug in one kind must not lose the plan's other verdicts
+        return review(f"internal error in check kind {kind}: {type(exc).__name__}: {exc}")
+
+
+def _with_also(first: ItemVerdict, text: str, prefix: str, item: ChecklistItem, pctx: PlanContext,
+               rules) -> ItemVerdict:
+    """"File exists at X with Y and Z": Y and Z are judged as items of their own ("Has Y") and all must hold."""
+    verdicts = [first]
+    reasons = [first.reason]
+    for part in _parts(text):
+        found = match_item(prefix + part, item.section, rules)
+        verdict = review(f"{NO_RULE}: {part!r}") if found is None else _verdict(found, item, pctx, rules, depth=1)
+        verdicts.append(verdict)
+        reasons.append(f"{part!r} ({found.rule.id if found else 'no rule'}): {verdict.reason}")
+    status = worst(v.status for v in verdicts)
+    needs = next((v.needs for v in verdicts if v.status is Status.NEEDS_REVIEW), None)
+    return ItemVerdict(status, "; ".join(reasons), tuple(e for v in verdicts for e in v.evidence),
+                       tuple(d for v in verdicts for d in v.diagnostics), needs)
+
+
+def _parts(text: str) -> list[str]:
+    """"valid frontmatter and Mermaid import" → two parts; "and" inside parentheses or backticks stays."""
+    parts, depth, start, quoted = [], 0, 0, False
+    for k, ch in enumerate(text):
+        if ch == "`":
+            quoted = not quoted
+        elif ch == "(" and not quoted:
+            depth += 1
+        elif ch == ")" and not quoted:
+            depth = max(depth - 1, 0)
+        elif not quoted and depth == 0 and text.startswith(" and ", k):
+            parts.append(text[start:k])
+            start = k + 5
+    parts.append(text[start:])
+    return [p.strip(" ,") for p in parts if p.strip(" ,")]
+
+
+def _task(item: ChecklistItem, pctx: PlanContext):
+    tasks = pctx.plan.tasks
+    return tasks[item.task] if item.task is not None and 0 <= item.task < len(tasks) else None

@@ -1,0 +1,84 @@
+"""The content collection schema a lesson falls under, and the frontmatter problems it finds (CHK008)."""
+from __future__ import annotations
+
+import datetime
+
+from ...checks.common import at_file
+from ...lesson.model import Lesson
+from ..zod import CONFIG_PATHS, Schema, ZodType, read_schemas
+
+SCHEMA = "CHK008"
+_CACHE: dict[tuple, list[Schema]] = {}
+
+
+def schemas(run) -> list[Schema]:
+    """The project's collection schemas (read once per config file version)."""
+    for rel in CONFIG_PATHS:
+        path = run.root / rel
+        if path.is_file():
+            key = (str(path), path.stat().st_mtime_ns)
+            if key not in _CACHE:
+                source = run.read(rel)
+                _CACHE[key] = read_schemas(rel, source.text) if hasattr(source, "text") else []
+            return _CACHE[key]
+    return []
+
+
+def schema_for(run, rel: str) -> Schema | None:
+    """The schema of the collection holding ``rel`` (the only one when the project has one)."""
+    found = schemas(run)
+    inside = [s for s in found if s.folder and rel.startswith(s.folder.rstrip("/") + "/")]
+    if inside:
+        return max(inside, key=lambda s: len(s.folder or ""))
+    return found[0] if len(found) == 1 and rel.startswith("src/content/") else None
+
+
+def schema_problems(ctx, rel: str, lesson: Lesson, schema: Schema) -> list:
+    """A diagnostic per field that breaks the schema: required and absent, wrong type, value not in the enum."""
+    front = lesson.frontmatter
+    out = []
+    for name, wanted in schema.fields.items():
+        where = f"{schema.path}:{schema.lines.get(name, 1)}"
+        if name not in front.values or front.values[name] is None and wanted.required:
+            if wanted.required:
+                out.append(at_file(ctx.plan, SCHEMA, f"`{name}` is required by the content schema ({where})",
+                                   rel, front.end_line, 1, plan_line=ctx.item.line, hint=f"add `{name}:`"))
+            continue
+        problem = mismatch(front.values[name], wanted)
+        if problem:
+            key = front.keys[name]
+            out.append(at_file(ctx.plan, SCHEMA, f"`{name}` {problem} ({where})", rel, key.value_line,
+                               key.value_column, plan_line=ctx.item.line, hint="change the value to fit the schema"))
+    return out
+
+
+def mismatch(value, wanted: ZodType) -> str | None:
+    """Why ``value`` does not fit ``wanted`` (None when it fits or the type is not understood)."""
+    kind = wanted.kind
+    if value is None:
+        return None if not wanted.required else "is empty"
+    if kind == "string" and not isinstance(value, str):
+        return f"is {_name(value)}, the schema wants a string"
+    if kind == "number" and (isinstance(value, bool) or not isinstance(value, (int, float))):
+        return f"is {_name(value)}, the schema wants a number"
+    if kind == "boolean" and not isinstance(value, bool):
+        return f"is {_name(value)}, the schema wants true or false"
+    if kind == "date" and not isinstance(value, (str, datetime.date)):
+        return f"is {_name(value)}, the schema wants a date"
+    if kind in ("enum", "literal") and value not in wanted.options:
+        return f"is {value!r}, not one of {', '.join(repr(o) for o in wanted.options)}"
+    if kind == "array":
+        if not isinstance(value, list):
+            return f"is {_name(value)}, the schema wants a list"
+        for index, item in enumerate(value):
+            problem = mismatch(item, wanted.item) if wanted.item is not None else None
+            if problem:
+                return f"item {index + 1} {problem}"
+    if kind == "object" and not isinstance(value, dict):
+        return f"is {_name(value)}, the schema wants a mapping"
+    return None
+
+
+def _name(value) -> str:
+    return {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "a list",
+            dict: "a mapping"}.get(type(value), type(value).__name__)

@@ -1,0 +1,132 @@
+"""``exists``: "File exists at X", "`X` exists", "Both lesson files exist in DIR", "File has 200+ lines".
+
+Groups: ``path`` (a file or folder; an absolute path of the author's machine is cut to what exists under
+the root), ``dir`` with ``count`` ("both", "three", "7") and/or ``names`` ("(01-, 02-)" prefixes or file
+names), ``lines`` with ``op`` (">" is strict; otherwise at least). Without a path the item is about its
+task's ``<files>`` (else the plan's artifacts), which must all exist.
+"""
+from __future__ import annotations
+
+import regex
+
+from ...checks.common import at_file, at_plan, quote
+from ...diagnostic import Status
+from ...results import Evidence
+from ..api import ItemContext, ItemVerdict, review
+from ..paths import clean, planned_paths, resolve_item_path
+
+PARAMS = {"lessons_only": bool}
+MISSING, SHORT = "CHK001", "CHK002"
+COUNTS = {"one": 1, "single": 1, "both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10}
+
+
+def check(ctx: ItemContext) -> ItemVerdict:
+    groups = ctx.groups
+    if groups.get("path"):
+        found = _path(ctx, groups["path"])
+    elif groups.get("dir"):
+        found = _folder(ctx, groups["dir"])
+    else:
+        found = _task_files(ctx)
+    if isinstance(found, ItemVerdict):
+        return found
+    files, evidence = found
+    minimum = _int(groups.get("lines"))
+    if minimum is None:
+        return ItemVerdict(Status.PASSED, "exists: " + ", ".join(files), tuple(evidence))
+    return _line_counts(ctx, files, minimum + (1 if groups.get("op") == ">" else 0), evidence)
+
+
+def _path(ctx: ItemContext, raw: str):
+    where = resolve_item_path(raw, ctx)
+    if where.kind == "not-a-path":
+        return review(f"{quote(raw)} is not a file path")
+    if not where.found:
+        moved = f"; moved to {quote(where.suggestion)}?" if where.suggestion else ""
+        message = f"{quote(where.written)} does not exist{moved}"
+        hint = f"update the plan's path to {where.suggestion}" if where.suggestion else "create it or correct the path"
+        return _missing(ctx, message, [where.written], hint)
+    files = [p for p in where.paths if where.kind != "dir"]
+    shown = where.paths[0] + ("/" if where.kind == "dir" else "")
+    return (files or [shown]), [Evidence(p, 1) for p in files[:5]]
+
+
+def _folder(ctx: ItemContext, raw: str):
+    where = resolve_item_path(raw, ctx)
+    if where.kind != "dir":
+        message = f"folder {quote(raw)} does not exist"
+        return ItemVerdict(Status.FAILED, message, (), (at_plan(ctx.plan, MISSING, message, ctx.item.line),))
+    folder = where.paths[0].rstrip("/")
+    prefix = "" if folder == "." else folder + "/"
+    inside = [p for p in ctx.plan.run.files.files() if p.startswith(prefix) and "/" not in p[len(prefix):]]
+    names = _names(ctx.groups.get("names") or "")
+    wanted = _int(ctx.groups.get("count")) or len(names) or None
+    problems = [n for n in names if not any(p[len(prefix):].startswith(n) if n.endswith("-")
+                                            else p[len(prefix):] == n for p in inside)]
+    planned = [p for p in (*ctx.files, *planned_paths(ctx)) if p.startswith(prefix)]
+    problems += [p for p in sorted(set(planned)) if p not in inside]
+    planned = [p for p in planned if p in inside]
+    if not names and planned and wanted is None:
+        chosen = sorted(set(planned) & set(inside))
+    else:  # a count or names: what the folder holds (lesson files when the folder has any)
+        pool = [p for p in inside if p.endswith(ctx.plan.settings.lesson_suffixes)] or inside
+        chosen = [p for p in pool if not names or any(p[len(prefix):].startswith(n) for n in names)] or pool
+    if wanted is not None and len(chosen) < wanted and not problems:
+        problems.append(f"{len(chosen)} of {wanted} files")
+    if problems:
+        return _missing(ctx, f"{folder}/: missing {', '.join(problems)}", problems)
+    return chosen, [Evidence(p, 1) for p in chosen[:10]]
+
+
+def _task_files(ctx: ItemContext):
+    written = ctx.task.files if ctx.task is not None else ()
+    missing = []
+    for raw in written:
+        where = ctx.plan.run.resolve(raw)
+        if not where.found:
+            missing.append(where.written)
+    if missing:
+        return _missing(ctx, f"{', '.join(quote(m) for m in missing)} does not exist", missing)
+    files = list(ctx.lessons if ctx.params.get("lessons_only") else ctx.files) or list(ctx.lessons)
+    if not files:
+        return review("the item names no file, and neither its task nor the plan lists one")
+    return files, [Evidence(p, 1) for p in files[:5]]
+
+
+def _line_counts(ctx: ItemContext, files: list[str], minimum: int, evidence) -> ItemVerdict:
+    counts, diagnostics = [], []
+    for rel in files:
+        source = ctx.plan.run.read(rel)
+        if not hasattr(source, "line_count"):
+            return review(f"{rel} cannot be read")
+        count = source.line_count
+        counts.append(f"{rel}: {count} lines")
+        if count < minimum:
+            message = f"has {count} lines; the checklist asks for at least {minimum}"
+            diagnostics.append(at_file(ctx.plan, SHORT, message, rel, max(count, 1), plan_line=ctx.item.line,
+                                       hint=f"add about {minimum - count} lines of the planned content"))
+    status = Status.FAILED if diagnostics else Status.PASSED
+    return ItemVerdict(status, f"{'; '.join(counts)} (needed ≥ {minimum})", tuple(evidence), tuple(diagnostics))
+
+
+def _missing(ctx: ItemContext, message: str, paths, hint: str | None = None) -> ItemVerdict:
+    """A failed verdict; its diagnostic is left out when the plan's artifact check reports the same file."""
+    artifacts = {clean(a.path).removeprefix("./") for a in ctx.plan.plan.artifacts if a.path}
+    if all(clean(p).removeprefix("./") in artifacts for p in paths):
+        return ItemVerdict(Status.FAILED, message + " (reported for the plan's artifact)")
+    return ItemVerdict(Status.FAILED, message, (), (at_plan(ctx.plan, MISSING, message, ctx.item.line, hint),))
+
+
+def _names(text: str) -> list[str]:
+    parts = [p.strip(" `'\"") for p in regex.split(r"[,;]|\band\b", text)]
+    return [p for p in parts if regex.fullmatch(r"\d{1,3}-|[\w.\-]+\.\w{1,10}", p)]
+
+
+def _int(value) -> int | None:
+    if value is None:
+        return None
+    text = str(value).strip().casefold()
+    if text.isdigit():
+        return int(text)
+    return COUNTS.get(text)

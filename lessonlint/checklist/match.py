@@ -1,0 +1,57 @@
+"""Which pack rule speaks for a checklist item: normalise the text, try the phrases in order."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .packs import PackRule
+
+MATCH_TIMEOUT = 0.2  # seconds per phrase: a user pack's regex must not hang a pre-commit hook
+
+_CHECKBOX = regex.compile(r"^\s*(?:[-*+]\s+)?\[[ xX]\]\s*")
+# **bold**, __bold__, *em*, _em_ around words; backticks are kept (terms are extracted from them)
+_STRONG = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = regex.compile(r"(?<![\w*`])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*`])")
+_SPACES = regex.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Match:
+    rule: PackRule
+    groups: dict  # named groups that took part in the match
+    text: str  # the normalised item text the phrase matched
+
+
+def normalise(text: str) -> str:
+    """Item text without checkbox and emphasis markup, spaces collapsed; code spans stay as written."""
+    text = _CHECKBOX.sub("", text)
+    pieces = regex.split(r"(`+[^`]*`+)", text)  # emphasis is removed only outside code spans
+    for k in range(0, len(pieces), 2):
+        piece = _STRONG.sub(r"\2", pieces[k])
+        pieces[k] = _EMPHASIS.sub(r"\2", piece)
+    return _SPACES.sub(" ", "".join(pieces)).strip()
+
+
+def match_item(text: str, section: str, rules: tuple[PackRule, ...]) -> Match | None:
+    """The first rule (in pack order) one of whose phrases is found in the item and none of whose ``unless`` is."""
+    norm = normalise(text)
+    for rule in rules:
+        if rule.sections is not None and section not in rule.sections:
+            continue
+        for phrase in rule.phrases:
+            found = _search(phrase, norm)
+            if found is None:
+                continue
+            if any(_search(other, norm) is not None for other in rule.unless):
+                break
+            groups = {k: v for k, v in found.groupdict().items() if v is not None}
+            return Match(rule, groups, norm)
+    return None
+
+
+def _search(pattern, text: str):
+    try:
+        return pattern.search(text, timeout=MATCH_TIMEOUT)
+    except TimeoutError:
+        return None

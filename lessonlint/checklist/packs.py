@@ -1,0 +1,229 @@
+"""Rule packs: YAML files under ``rules/checklist`` (and the config's ``rule-packs``), validated when loaded.
+
+A bad pack is a configuration error: ``PackError`` names the file and line, and the CLI exits 2.
+The format is documented in ``rules/checklist/README.md``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import import_module
+from pathlib import Path
+
+import regex
+
+from ..plan.model import SECTIONS
+from ..rules_path import rules_root
+from .kinds import NAMES
+
+NEEDS = ("human", "browser", "command", "runtime")
+STATUSES = ("passed", "failed", "needs_review")
+_ID = regex.compile(r"[a-z0-9][a-z0-9_-]*")
+_PACK_KEYS = {"pack": str, "description": str, "rules": list}
+_RULE_KEYS = {"id": str, "kind": str, "review": str, "needs": str, "phrases": list, "unless": list,
+              "sections": list, "params": dict, "priority": int, "also": str, "description": str, "cases": list}
+_CASE_KEYS = {"name": str, "item": str, "section": str, "status": str, "files": dict, "task_files": list,
+              "action": str, "code": str, "line": int, "reason": str, "after": list}
+PHRASE_FLAGS = regex.IGNORECASE | regex.V0
+
+
+class PackError(Exception):
+    """A rule pack that cannot be used: the message names ``path:line``."""
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        self.path, self.line, self.message = path, line, message
+        super().__init__(self.format_message())
+
+    def format_message(self) -> str:
+        """One line for the CLI (``lessonlint: error: <this>``)."""
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class PackRule:
+    id: str  # "<pack>/<rule>"
+    phrases: tuple  # compiled regexes (searched in the normalised item text)
+    kind: str | None = None
+    review: str | None = None  # a kind-less rule: the item needs review for this reason
+    needs: str | None = None  # with review: what would judge the item
+    unless: tuple = ()
+    sections: frozenset[str] | None = None
+    params: dict = field(default_factory=dict, compare=False, hash=False)
+    priority: int = 0
+    also: str | None = None  # prefix for re-judging the ``also`` group ("Contains ")
+    description: str = ""
+    cases: tuple = field(default=(), compare=False, hash=False)
+    path: str = ""
+    line: int = 0
+
+
+def builtin_packs_dir() -> Path:
+    return rules_root() / "checklist"
+
+
+def pack_files(extra: tuple[str, ...] = (), root: Path | None = None) -> list[Path]:
+    """User packs (files or folders, in the order given) first, then the built-in packs by file name."""
+    out: list[Path] = []
+    for raw in extra:
+        path = Path(raw) if root is None or Path(raw).is_absolute() else root / raw
+        if path.is_dir():
+            out += sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
+        elif path.is_file():
+            out.append(path)
+        else:
+            raise PackError(raw, None, "rule pack not found")
+    out += sorted(builtin_packs_dir().glob("*.yaml"))
+    return out
+
+
+_CACHE: dict[tuple, tuple[PackRule, ...]] = {}
+
+
+def load_rules(extra: tuple[str, ...] = (), root: Path | None = None) -> tuple[PackRule, ...]:
+    """Every rule of every pack, in the order they are tried (priority, then pack order, then file order)."""
+    files = pack_files(extra, root)
+    key = tuple((str(p), p.stat().st_mtime_ns) for p in files)
+    if key not in _CACHE:
+        rules: list[PackRule] = []
+        seen: dict[str, str] = {}
+        for path in files:
+            pack_rules = load_pack(path)
+            for rule in pack_rules:
+                if rule.id in seen:
+                    raise PackError(rule.path, rule.line, f"rule id {rule.id!r} is already defined in {seen[rule.id]}")
+                seen[rule.id] = rule.path
+            rules += pack_rules
+        ordered = sorted(enumerate(rules), key=lambda pair: (-pair[1].priority, pair[0]))
+        _CACHE[key] = tuple(rule for _, rule in ordered)
+    return _CACHE[key]
+
+
+def load_pack(path: Path) -> list[PackRule]:
+    """The rules of one pack file; ``PackError`` on any problem."""
+    from ..yamlpos import load_yaml
+
+    shown = _display(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PackError(shown, None, f"cannot read: {exc}") from None
+    result = load_yaml(text)
+    for problem in result.problems:
+        raise PackError(shown, problem.line, f"not valid YAML: {problem.message}")
+    data = result.value
+    if not isinstance(data, dict):
+        raise PackError(shown, 1, "a pack is a mapping with `pack` and `rules`")
+    _keys(shown, data, _PACK_KEYS, "pack", required=("pack", "rules"))
+    pack_id = data["pack"]
+    if not _ID.fullmatch(pack_id):
+        raise PackError(shown, _value_line(data, "pack"), f"pack id {pack_id!r}: use lower-case letters, digits, - and _")
+    return [_rule(shown, pack_id, raw, line) for raw, line in _items(data, "rules", shown)]
+
+
+def _rule(shown: str, pack_id: str, raw, line: int) -> PackRule:
+    if not isinstance(raw, dict):
+        raise PackError(shown, line, "a rule is a mapping (id, kind or review, phrases, ...)")
+    _keys(shown, raw, _RULE_KEYS, "rule", required=("id", "phrases"))
+    rule_id = raw["id"]
+    if not _ID.fullmatch(rule_id):
+        raise PackError(shown, _value_line(raw, "id"), f"rule id {rule_id!r}: use lower-case letters, digits, - and _")
+    where = f"rule {pack_id}/{rule_id}"
+    kind, review = raw.get("kind"), raw.get("review")
+    if (kind is None) == (review is None):
+        raise PackError(shown, raw.line, f"{where}: give exactly one of `kind` and `review`")
+    if kind is not None and kind not in NAMES:
+        raise PackError(shown, _value_line(raw, "kind"), f"{where}: unknown kind {kind!r} (known: {', '.join(NAMES)})")
+    needs = raw.get("needs")
+    if needs is not None and (review is None or needs not in NEEDS):
+        raise PackError(shown, _value_line(raw, "needs"), f"{where}: `needs` goes with `review` and is one of "
+                        f"{', '.join(NEEDS)}")
+    sections = raw.get("sections")
+    for value, at in _items(raw, "sections", shown) if sections is not None else ():
+        if value not in SECTIONS:
+            raise PackError(shown, at, f"{where}: unknown section {value!r} (known: {', '.join(SECTIONS)})")
+    phrases = tuple(_compile(shown, where, value, at) for value, at in _items(raw, "phrases", shown))
+    if not phrases:
+        raise PackError(shown, _value_line(raw, "phrases"), f"{where}: `phrases` is empty")
+    unless = tuple(_compile(shown, where, value, at) for value, at in _items(raw, "unless", shown)) \
+        if "unless" in raw else ()
+    params = dict(raw.get("params") or {})
+    if kind is not None:
+        _check_params(shown, where, kind, raw)
+    cases = tuple(_case(shown, where, value, at) for value, at in _items(raw, "cases", shown)) if "cases" in raw else ()
+    return PackRule(f"{pack_id}/{rule_id}", phrases, kind, review, needs or ("human" if review else None), unless,
+                    frozenset(sections) if sections is not None else None, params, raw.get("priority", 0),
+                    raw.get("also"), raw.get("description", ""), cases, shown, raw.line)
+
+
+def _case(shown: str, where: str, raw, line: int) -> dict:
+    if not isinstance(raw, dict):
+        raise PackError(shown, line, f"{where}: a case is a mapping (item, status, files, ...)")
+    _keys(shown, raw, _CASE_KEYS, f"{where} case", required=("item", "status"))
+    if raw["status"] not in STATUSES:
+        raise PackError(shown, _value_line(raw, "status"), f"{where}: case status is one of {', '.join(STATUSES)}")
+    if raw.get("section", "verify") not in SECTIONS:
+        raise PackError(shown, _value_line(raw, "section"), f"{where}: unknown section {raw['section']!r}")
+    return {**raw, "_line": line}
+
+
+def _check_params(shown: str, where: str, kind: str, raw: dict) -> None:
+    """Parameters a kind declares (``PARAMS`` in its module) are type-checked; others are errors."""
+    try:
+        declared = import_module(f"{__package__}.kinds.{kind}").__dict__.get("PARAMS")
+    except ImportError:
+        return  # the kind is not available yet: its items will say so
+    if declared is None:
+        return
+    params = raw.get("params") or {}
+    for name, value in params.items():
+        line = params.key_pos.get(name, (raw.line, 1))[0] if hasattr(params, "key_pos") else raw.line
+        if name not in declared:
+            known = ", ".join(sorted(declared)) or "none"
+            raise PackError(shown, line, f"{where}: unknown parameter {name!r} for kind {kind} (known: {known})")
+        if not isinstance(value, declared[name]) or isinstance(value, bool) and bool not in _tuple(declared[name]):
+            raise PackError(shown, line, f"{where}: parameter {name!r} has the wrong type ({type(value).__name__})")
+
+
+def _tuple(types) -> tuple:
+    return types if isinstance(types, tuple) else (types,)
+
+
+def _compile(shown: str, where: str, value, line: int):
+    if not isinstance(value, str) or not value.strip():
+        raise PackError(shown, line, f"{where}: a phrase is a non-empty regex string")
+    try:
+        return regex.compile(value, PHRASE_FLAGS)
+    except regex.error as exc:
+        raise PackError(shown, line, f"{where}: bad regex {value!r}: {exc}") from None
+
+
+def _keys(shown: str, data: dict, allowed: dict, what: str, required: tuple[str, ...]) -> None:
+    for key, value in data.items():
+        line = data.key_pos.get(key, (data.line, 1))[0]
+        if key not in allowed:
+            raise PackError(shown, line, f"unknown key {key!r} in {what} (allowed: {', '.join(allowed)})")
+        wanted = allowed[key]
+        if not isinstance(value, wanted) or (isinstance(value, bool) and wanted is int):
+            raise PackError(shown, line, f"{what} key {key!r} must be a {wanted.__name__}")
+    for key in required:
+        if key not in data:
+            raise PackError(shown, data.line or 1, f"{what} is missing the required key {key!r}")
+
+
+def _items(data: dict, key: str, shown: str) -> list[tuple[object, int]]:
+    value = data.get(key)
+    if not isinstance(value, list):
+        raise PackError(shown, _value_line(data, key), f"{key!r} must be a list")
+    positions = getattr(value, "item_pos", [])
+    return [(item, positions[k][0] if k < len(positions) else _value_line(data, key)) for k, item in enumerate(value)]
+
+
+def _value_line(data: dict, key: str) -> int:
+    return data.value_pos.get(key, data.key_pos.get(key, (getattr(data, "line", 1), 1)))[0] \
+        if hasattr(data, "value_pos") else 1
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,147 @@
+"""Find a term in a lesson: where it is, whether it is in code of a given language, and how it matched."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..lesson.model import Lesson
+from ..source import SourceFile
+from .terms import Term
+
+SEARCH_TIMEOUT = 0.5
+_HOSTS = ("python", "py", "java", "scala", "javascript", "js", "typescript", "ts", "go", "kotlin")
+_TRIPLE = regex.compile(r'"""|\'\'\'')
+_SQL_CALL = regex.compile(r"\b(?:execute_sql|sql_query|sqlQuery|executeSql|spark\.sql|\.sql)\s*\(")
+_SQL_WORD = regex.compile(r"\b(?:SELECT|CREATE|INSERT|UPDATE|DELETE|ALTER)\b")
+
+
+_SUBSCRIPT = regex.compile(r"(\w+)((?:\[\s*['\"]\w+['\"]\s*\])+)")
+
+
+def _subscript(text: str) -> str:
+    """``payload['after']`` also as ``payload["after"]``, ``payload.get('after')``, ``['payload']['after']``."""
+    m = _SUBSCRIPT.fullmatch(text)
+    keys = regex.findall(r"['\"](\w+)['\"]", m.group(2))
+    quote = r"['\"]"
+    out = rf"(?:(?<![\p{{L}}\p{{N}}]){regex.escape(m.group(1))}|\[\s*{quote}{regex.escape(m.group(1))}{quote}\s*\])"
+    for key in keys:
+        out += rf"(?:\[\s*{quote}{key}{quote}\s*\]|\.get\(\s*{quote}{key}{quote})"
+    return out
+
+
+@dataclass(frozen=True)
+class TermHit:
+    line: int
+    column: int
+    end_column: int
+    text: str
+    in_scope: bool  # inside code of the item's language (always True without a language)
+
+
+def pattern_for(term: Term, exact: bool):
+    """A regex for ``term``: word edges kept, spaces and hyphens flexible, key=value spelt any common way."""
+    text = term.text
+    kv = regex.fullmatch(r"([\w.\-]+)=(\S+)", text) if term.how in ("code", "backticks") else None
+    if kv:
+        body = (regex.escape(kv.group(1)) + r"""['"`]?\s*[=:]\s*['"`]?""" + regex.escape(kv.group(2)))
+        exact = False  # False / false / 'false'
+    elif term.how in ("keyword", "name", "listed", "hyphen", "implied", "number"):
+        pieces = regex.split(r"[\s\-]+" if term.how == "hyphen" else r"\s+", text.strip())
+        body = r"[\s\-]+".join(regex.escape(p) for p in pieces) if term.how == "hyphen" else \
+            r"\s+".join(regex.escape(p) for p in pieces)
+    elif term.how == "backticks" and _SUBSCRIPT.fullmatch(text):
+        body = _subscript(text)
+    else:
+        body = regex.escape(text)
+    # letters and digits end a term, "_" does not: MilliSecondsBehindSource is in debezium_metrics_MilliSeconds...
+    start = r"(?<![\p{L}\p{N}])" if regex.match(r"\w", text) and not body.startswith("(?:(?<!") else ""
+    end = r"(?![\p{L}\p{N}])" if regex.search(r"\w$", text) else ""
+    flags = regex.V0 | (0 if exact else regex.IGNORECASE)
+    return regex.compile(start + body + end, flags)
+
+
+def find(term: Term, lesson: Lesson, languages: tuple[str, ...] = (), limit: int = 5) -> tuple[TermHit, ...]:
+    """Hits of ``term`` in the lesson body (not its frontmatter), those in scope first."""
+    source = lesson.source
+    first = (lesson.frontmatter.end_line + 1) if lesson.frontmatter else 1
+    scope = code_lines(lesson, languages) if languages else None
+    if term.how == "short":  # one or two characters: only as a token inside code or a code span
+        scope_short = code_lines(lesson, ()) | _code_span_lines(lesson)
+        hits = _run(pattern_for(term, True), source, first, limit * 4)
+        return tuple(h for h in hits if h.line in scope_short)[:limit]
+    tries = [True, False] if term.exact_case and term.how in ("backticks", "quoted") else [term.exact_case]
+    for exact in tries:
+        hits = _run(pattern_for(term, exact), source, first, limit * 4)
+        if term.how == "quoted" and not hits and term.text[:1] == "'":
+            hits = _run(pattern_for(Term('"' + term.text[1:-1] + '"', "quoted"), exact), source, first, limit)
+        if hits:
+            marked = [TermHit(h.line, h.column, h.end_column, h.text, scope is None or h.line in scope) for h in hits]
+            marked.sort(key=lambda h: not h.in_scope)
+            return tuple(marked[:limit])
+    return ()
+
+
+def _run(pattern, source: SourceFile, first_line: int, limit: int) -> list[TermHit]:
+    out: list[TermHit] = []
+    try:
+        for m in pattern.finditer(source.text, source.offset(first_line) if first_line > 1 else 0,
+                                  timeout=SEARCH_TIMEOUT):
+            line, column = source.location(m.start())
+            end_line, end_column = source.location(max(m.end() - 1, m.start()))
+            out.append(TermHit(line, column, end_column + 1 if end_line == line else column + 1, m.group(0), True))
+            if len(out) >= limit:
+                break
+    except TimeoutError:
+        pass
+    return out
+
+
+def code_lines(lesson: Lesson, languages: tuple[str, ...] = ()) -> set[int]:
+    """Body lines of code blocks. A term the item puts in "SQL DDL" or a "JSON config" is code wherever
+    it is code: in a ```sql block, a Python string, a psql heredoc in ```bash, a curl body; Mermaid is a
+    diagram, not code."""
+    out: set[int] = set()
+    for block in lesson.code_blocks:
+        if (block.lang or "").lower() == "mermaid" and "mermaid" not in languages:
+            continue
+        if block.text:
+            out.update(range(block.body_line, block.body_line + block.text.count("\n") + 1))
+    return out
+
+
+def has_code(lesson: Lesson, language: str) -> bool:
+    """The lesson has a code block in ``language`` (for SQL: also SQL held in a Python string)."""
+    for block in lesson.code_blocks:
+        lang = (block.lang or "").lower()
+        if lang == language or language == "sql" and lang in _HOSTS and _sql_in_strings(block.text, 1):
+            return True
+    return False
+
+
+def _sql_in_strings(text: str, first_line: int) -> set[int]:
+    """Lines inside triple-quoted strings, and single lines passing SQL to an execute call."""
+    out: set[int] = set()
+    inside = False
+    for k, line in enumerate(text.split("\n")):
+        marks = len(_TRIPLE.findall(line))
+        if (inside or marks) and _SQL_WORD.search(line) or _SQL_CALL.search(line):
+            out.add(first_line + k)
+        if marks % 2:
+            inside = not inside
+    return out
+
+
+def _code_span_lines(lesson: Lesson) -> set[int]:
+    return {info.number for info in lesson.lines if info.kind == "prose" and "`" in lesson.source.line(info.number)}
+
+
+def table_lines(lesson: Lesson) -> list[int]:
+    """First lines of Markdown tables."""
+    out, previous = [], False
+    for info in lesson.lines:
+        is_table = info.kind == "prose" and info.role == "table"
+        if is_table and not previous:
+            out.append(info.number)
+        previous = is_table
+    return out
