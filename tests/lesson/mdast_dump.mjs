@@ -1,7 +1,7 @@
 // Test helper: parse MDX files with the real MDX 3 parser (remark-mdx + frontmatter + GFM, as Astro does)
 // and print one JSON line per file: {"file", "error": {line, column, reason} | null, "nodes": [[type, line,
-// column, end_line, end_column, extra], ...]} for the block nodes lessonlint compares (code, heading,
-// mdxjsEsm, mdxFlowExpression, mdxJsxFlowElement, yaml, thematicBreak). Needs NODE_PATH=<folder>/node_modules.
+// column, end_line, end_column, extra(, code text)], ...]} for the block nodes lessonlint compares (code,
+// heading, mdxjsEsm, mdxFlowExpression, mdxJsxFlowElement, yaml, thematicBreak). Needs NODE_PATH=<folder>/node_modules.
 import fs from 'node:fs';
 import {createRequire} from 'node:module';
 const require = createRequire(process.env.NODE_PATH ? process.env.NODE_PATH + '/' : import.meta.url);
@@ -17,7 +17,9 @@ function walk(node, out) {
     const {start, end} = node.position;
     const extra = node.type === 'code' ? (node.lang ?? null) : node.type === 'heading' ? node.depth
       : node.type === 'mdxJsxFlowElement' ? (node.name ?? '') : null;
-    out.push([node.type, start.line, start.column, end.line, end.column, extra]);
+    const row = [node.type, start.line, start.column, end.line, end.column, extra];
+    if (node.type === 'code') row.push(node.value);
+    out.push(row);
   }
   for (const child of node.children ?? []) walk(child, out);
 }
