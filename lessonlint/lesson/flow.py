@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import hazards as hz
-from .jslex import is_comment, read_expression
+from .jslex import is_comment, is_not_an_expression, read_expression
 from .jsx import Crash, Tag, read_tag
 from .model import Region
 
@@ -79,9 +79,11 @@ def flow(sc: _Scanner, i: int, found: Flow) -> int:
             _flow_tag(sc, item)
         else:
             line, column = sc.loc(item[0])
-            kind = "comment" if is_comment(text[item[0] + 1:item[1] - 1]) else "expression"
-            sc.regions.append(Region(kind, line, sc.line_of(item[1] - 1) + 1, column=column,
-                                     value=text[item[0]:item[1]]))
+            source = text[item[0]:item[1]]
+            kind = "comment" if is_comment(source[1:-1]) else "expression"
+            sc.regions.append(Region(kind, line, sc.line_of(item[1] - 1) + 1, column=column, value=source))
+            if is_not_an_expression(source[1:-1]):
+                sc.diags.append(hz.not_an_expression(sc.path, (line, column), source))
     return found.end_line + 1
 
 

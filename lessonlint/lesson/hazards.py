@@ -42,9 +42,19 @@ def unclosed_expression(path: str, where: Where) -> Diagnostic:
                       hint="write `\\{` to show a literal brace, or wrap the text in backticks")
 
 
+def not_an_expression(path: str, where: Where, source: str) -> Diagnostic:
+    """Braces around prose: MDX finds no '}' that ends a valid expression, so the build fails."""
+    return Diagnostic("MDX002", f"'{_clip(source)}' is not a JavaScript expression, so MDX never ends it "
+                      "and the build fails", path, *where,
+                      hint="write `\\{` and `\\}` (or use backticks) to show the braces as text")
+
+
+def _clip(source: str) -> str:
+    return source if len(source) <= 40 else source[:37] + "..."
+
+
 def inline_expression(path: str, where: Where, source: str) -> Diagnostic:
-    shown = source if len(source) <= 40 else source[:37] + "..."
-    return Diagnostic("MDX009", f"'{shown}' in text is evaluated as JavaScript, not shown", path, *where,
+    return Diagnostic("MDX009", f"'{_clip(source)}' in text is evaluated as JavaScript, not shown", path, *where,
                       hint="write `\\{` and `\\}` (or use backticks) to show the braces as text")
 
 

@@ -136,3 +136,44 @@ def read_esm(src: str, start: int, end: int) -> int:
             m = _STRING[char].match(src, p, end)
             p = m.end() if m is not None else p + 1
     return end
+
+
+_TOKEN = re.compile(r"""
+    (?P<space>\s+) | (?P<comment>//[^\n]*|/\*.*?\*/)
+  | (?P<string>"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
+  | (?P<number>(?:0[xXoObB][\da-fA-F_]+|\d[\d_]*(?:\.[\d_]*)?(?:[eE][+-]?\d+)?|\.\d[\d_]*(?:[eE][+-]?\d+)?)n?)
+  | (?P<name>[^\W\d][\w$]*|\$[\w$]*)
+  | (?P<punct>\.\.\.|\?\?|\?\.(?!\d)|\S)
+""", re.X | re.S)
+# words that may follow or precede an operand inside an expression
+_OPERATOR_WORDS = frozenset("typeof void delete await yield new in instanceof of async function class extends "
+                            "return this super".split())
+
+
+def is_not_an_expression(inner: str) -> bool:
+    """Is the inside of ``{...}`` surely not a JavaScript expression (prose in braces: ``{a b}``,
+    ``{key: value}``, ``{...}``)? Conservative: regexes, JSX and templates are not judged."""
+    if "`" in inner or "<" in inner or inner.strip().startswith("..."):
+        return inner.strip().startswith("...") and "`" not in inner
+    depth, ternary, previous = 0, 0, ""
+    for m in _TOKEN.finditer(inner):
+        kind, token = m.lastgroup, m.group()
+        if kind in ("space", "comment"):
+            continue
+        if kind == "punct" and token == "/":
+            return False  # division or a regex literal: not worth guessing
+        operand = kind in ("string", "number") or (kind == "name" and token not in _OPERATOR_WORDS)
+        if depth == 0 and operand and previous == "operand":
+            return True  # two operands in a row: `a b`, `10 seconds`
+        if token in "([{":
+            depth += 1
+        elif token in ")]}":
+            depth -= 1
+        elif depth == 0 and token == "?":
+            ternary += 1
+        elif depth == 0 and token == ":":
+            if ternary == 0:
+                return True  # a label or a JSON pair: `{key: value}`
+            ternary -= 1
+        previous = "operand" if operand or token in ")]" else token
+    return False

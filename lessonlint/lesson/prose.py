@@ -7,7 +7,7 @@ from . import hazards as hz
 from . import syntax
 from .flow import tag_effect, try_flow
 from .inline import scan_text
-from .jslex import is_comment
+from .jslex import is_comment, is_not_an_expression
 from .model import Heading, Region
 
 if TYPE_CHECKING:
@@ -19,10 +19,11 @@ def paragraph(sc: _Scanner, i: int) -> int:
     role = syntax.role_of(sc.lines[i])
     if role == "list":
         sc.item_indent = syntax.item_content_indent(sc.lines[i])
+    if role != "quote" and _table_starts(sc, i):
+        return _table(sc, i)
     j = i
-    if role != "table":
-        while j + 1 < sc.n and not _ends_run(sc, j + 1, role):
-            j += 1
+    while j + 1 < sc.n and not _ends_run(sc, j + 1, role):
+        j += 1
     if role == "para" and j + 1 < sc.n and syntax.is_setext_underline(sc.lines[j + 1]):
         return _setext(sc, i, j)
     for k in range(i, j + 1):
@@ -56,6 +57,23 @@ def _setext(sc: _Scanner, i: int, j: int) -> int:
     return j + 2
 
 
+def _table_starts(sc: _Scanner, i: int) -> bool:
+    return i + 1 < sc.n and syntax.table_header(sc.lines[i], sc.lines[i + 1])
+
+
+def _table(sc: _Scanner, i: int) -> int:
+    """A GFM table from line i: its rows run to a blank line or another block; each cell is its own text."""
+    j = i + 2
+    while j < sc.n and not _ends_run(sc, j, "table"):
+        j += 1
+    for k in range(i, j):
+        sc.put(k, "prose", "table")
+        if sc.mdx and k != i + 1:
+            for a, b in syntax.cells(sc.lines[k]):
+                text_constructs(sc, sc.starts[k] + a, sc.starts[k] + b)
+    return j
+
+
 def _ends_run(sc: _Scanner, k: int, role: str) -> bool:
     """Does line k start a new block instead of continuing the paragraph?"""
     line = sc.lines[k]
@@ -70,8 +88,8 @@ def _ends_run(sc: _Scanner, k: int, role: str) -> bool:
     if (depth and role != "quote") or syntax.is_list_item(line):
         return True
     stripped = content.lstrip(" \t")
-    if stripped.startswith("|"):
-        return True  # each table row is its own text
+    if role != "quote" and role != "table" and _table_starts(sc, k):
+        return True  # a table interrupts a paragraph
     if depth == 0 and stripped[:1] in ("<", "{"):
         if stripped.startswith("<!--"):
             return not sc.mdx  # an HTML block interrupts Markdown; in MDX it is text (and an error)
@@ -101,7 +119,9 @@ def text_constructs(sc: _Scanner, start: int, end: int) -> None:
             sc.regions.append(Region("comment" if comment else "expression", line,
                                      sc.line_of(item.end - 1) + 1, column=column, value=source))
             sc.mask(item.start, item.end)
-            if not comment:
+            if is_not_an_expression(source[1:-1]):
+                sc.diags.append(hz.not_an_expression(sc.path, (line, column), source))
+            elif not comment:
                 sc.diags.append(hz.inline_expression(sc.path, (line, column), source))
         elif item.kind == "crash":
             sc.report_crash(item.start, item.crash)

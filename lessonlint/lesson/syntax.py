@@ -12,6 +12,8 @@ _CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
 _HR = re.compile(r"[ \t]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})")
 _SETEXT = re.compile(r"[ \t]*(?:=+|-+)[ \t]*")
 _LIST = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_PIPE = re.compile(r"(?<!\\)\|")
+_DELIMITER_CELL = re.compile(r"[ \t]*:?-+:?[ \t]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,9 +105,28 @@ def item_content_indent(line: str) -> int | None:
 
 
 def role_of(line: str) -> str:
-    """Role of a paragraph's first line: quote, list, table or para."""
+    """Role of a paragraph's first line: quote, list or para (tables are found by ``table_header``)."""
     if quote_prefix(line)[0]:
         return "quote"
-    if _LIST.match(line):
-        return "list"
-    return "table" if line.lstrip(" \t").startswith("|") else "para"
+    return "list" if _LIST.match(line) else "para"
+
+
+def cells(line: str) -> list[tuple[int, int]]:
+    """[start, end) columns of the cells of a GFM table row: split at every '|' not escaped by '\\'
+    (code spans do not protect it), without the optional outer pipes."""
+    pipes = [m.start() for m in _PIPE.finditer(line)]
+    start, end = len(line) - len(line.lstrip(" \t")), len(line.rstrip(" \t"))
+    if pipes and pipes[0] == start:
+        start = pipes.pop(0) + 1
+    if pipes and pipes[-1] == end - 1 and end - 1 >= start:
+        end = pipes.pop()
+    bounds = [start - 1] + pipes + [end]
+    return [(a + 1, b) for a, b in zip(bounds, bounds[1:])]
+
+
+def table_header(line: str, delimiter: str) -> bool:
+    """Do ``line`` and the next line start a GFM table (same number of cells, a delimiter row)?"""
+    if not (_PIPE.search(line) and _PIPE.search(delimiter)):
+        return False
+    row = cells(delimiter)
+    return all(_DELIMITER_CELL.fullmatch(delimiter[a:b]) for a, b in row) and len(row) == len(cells(line))
