@@ -7,6 +7,7 @@ from . import __version__
 from .checks.artifacts import check_artifact
 from .checks.context import PlanContext, RunContext
 from .checks.key_links import check_key_link
+from .checks.lesson_rules import lesson_rules
 from .checks.pending import check_truth
 from .checklist.judge import judge_item, rules_for
 from .codes import RULES
@@ -91,7 +92,7 @@ def lesson_diagnostics(rel: str, ctx: RunContext, named_directly: bool = False) 
     if isinstance(lesson, SourceError):
         # a plan's artifact check already reported it; only a lesson given directly needs its own
         return [Diagnostic("ART006", lesson.message, rel)] if named_directly else []
-    return list(lesson.diagnostics) + encoding_diagnostics(lesson.source)
+    return list(lesson.diagnostics) + encoding_diagnostics(lesson.source) + lesson_rules(lesson, ctx.settings)
 
 
 def encoding_diagnostics(source: SourceFile | SourceError) -> list[Diagnostic]:
