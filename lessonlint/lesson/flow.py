@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import hazards as hz
-from .jslex import is_comment, is_not_an_expression, read_expression
+from .jscheck import is_not_an_expression
+from .jslex import is_comment, read_expression
 from .jsx import Crash, Tag, read_tag
 from .model import Region
 

@@ -7,7 +7,8 @@ from . import hazards as hz
 from . import syntax
 from .flow import tag_effect, try_flow
 from .inline import scan_text
-from .jslex import is_comment, is_not_an_expression
+from .jscheck import is_not_an_expression
+from .jslex import is_comment
 from .model import Heading, Region
 
 if TYPE_CHECKING:

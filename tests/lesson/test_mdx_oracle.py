@@ -25,6 +25,7 @@ from lessonlint.lesson.parser import parse_lesson
 from lessonlint.source import SourceFile, decode
 
 from .snippets import CASES, OTHER_POSITION
+from .test_jscheck import EXPRESSIONS, NOT_EXPRESSIONS
 
 HERE = Path(__file__).resolve().parent
 TOOL = HERE.parents[1] / ".." / "shared" / "tools" / "mdx-compile.mjs"
@@ -33,9 +34,10 @@ PACKAGES = ["@mdx-js/mdx@3", "remark-frontmatter", "remark-gfm"]
 BATCH = 100
 
 # acorn decides whether an expression is valid JavaScript. lessonlint recognises prose in braces
-# (two words in a row, `key: value`, `...`) as MDX002 but does not parse JavaScript, so an expression
-# that is wrong in another way build-fails while lessonlint only warns that it is evaluated (MDX009).
-JS_VALIDITY = {"invalid-expression": ("text {a +} more\n", "MDX009")}
+# (jscheck.py: two words in a row, `key: value`, `...`) as MDX002 but does not parse JavaScript, so
+# an expression that is wrong in another way build-fails while lessonlint only warns (MDX009).
+JS_VALIDITY = {"incomplete-ternary": ("text {a ? b} more\n", "MDX009"),
+               "reserved-word-shorthand": ("text {{var}} more\n", "MDX009")}
 
 
 @pytest.fixture(scope="session")
@@ -204,4 +206,16 @@ def test_snippet_expectations_are_what_mdx_does(tmp_path, node_modules):
     for name, (text, code) in JS_VALIDITY.items():  # the documented exception, while it holds
         assert results[str(files[name])]["ok"] is False, name
         assert [d.code for d in parse(files[name]).diagnostics] == [code]
+    assert wrong == []
+
+
+def test_expression_judgements_are_what_acorn_says(tmp_path, node_modules):
+    """Every inside of braces lessonlint calls prose fails the build; every one it accepts builds."""
+    files = {}
+    for k, inner in enumerate(NOT_EXPRESSIONS + EXPRESSIONS):
+        files[inner] = tmp_path / f"e{k}.mdx"
+        files[inner].write_text(f"Text {{{inner}}} here.\n", encoding="utf-8")
+    results = run_node(TOOL.resolve(), list(files.values()), node_modules)
+    wrong = [inner for inner in NOT_EXPRESSIONS if results[str(files[inner])]["ok"]]
+    wrong += [inner for inner in EXPRESSIONS if not results[str(files[inner])]["ok"]]
     assert wrong == []
