@@ -80,11 +80,11 @@ def unexpected_close(path: str, where: Where, name: str, expected: tuple[str, in
 
 def fence_unclosed(path: str, where: Where, marker: str) -> Diagnostic:
     return Diagnostic("MDX005", f"code fence {marker} is never closed: everything after it is shown as code",
-                      path, *where, hint=f"add a closing `{marker}` line after the code")
+                      path, *where, hint=f"add a closing `` {marker} `` line after the code")
 
 
 def fence_closed_early(path: str, where: Where, marker: str, open_line: int) -> Diagnostic:
     return Diagnostic("MDX006", f"this indented {marker} closes the code block opened at line {open_line} under "
                       "MDX (MDX has no indented code), so the lines after it are not code", path, *where,
-                      hint=f"open the outer block with a longer fence ({marker[0] * (len(marker) + 1)}) "
+                      hint=f"open the outer block with a longer fence (`` {marker[0] * (len(marker) + 1)} ``) "
                       "so the inner one stays content")
