@@ -11,11 +11,13 @@ from .terms import Term, extract
 _FRONT_MARK = regex.compile(r"^\s*(?:[-*]\s+)?\**\s*frontmatter\b[^:\n]*:?\s*\**\s*:?\s*(?:\**)?\s*$", regex.I)
 _SPEC_LINE = regex.compile(r"^\s*(?:[-*+]\s+)?([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
 _FENCE = regex.compile(r"^\s*(`{3,}|~{3,})")
+_PLAN_FILE = regex.compile(r"(?:^|/)[A-Z0-9_-]+\.md$|\.planning/")
 _STEM_SUFFIXES = ("ations", "ation", "ings", "ing", "ments", "ment", "ers", "er", "ies", "es", "ed", "s", "al", "ly")
 GENERIC = frozenset("""a an the of for with and or to in on at by as is are be it its this that these those
 contains contain include includes including has have with example examples code section sections lesson lessons
 file files content complete full proper all each every mention mentions cover covers show shows use uses
-present explanation explains explain describe describes detailed details guidance about from into vs""".split())
+present explanation explains explain describe describes detailed details guidance about from into vs
+type types kind kinds one two three four five six seven eight nine ten""".split())
 
 
 @dataclass(frozen=True)
@@ -94,10 +96,25 @@ def best_section(task: Task | None, words):
     return outline[-best[2]] if best else None
 
 
+def sections_titled(tasks, words) -> list:
+    """Outline sections (of these tasks) whose titles share a word with the item: "Window examples cover all
+    three types" → the three "... Windows" sections."""
+    from ._outline import sections
+
+    wanted = stems(words)
+    found = []
+    for task in tasks:
+        for section in sections(task):
+            if wanted & stems(regex.findall(r"[\p{L}][\p{L}\p{N}]*", section.title)):
+                found.append(section)
+    return found
+
+
 def section_terms(section) -> list[Term]:
     """Concrete terms of an outline section (title and notes); proper names and plain words do not count."""
     out: dict[str, Term] = {}
     for text in (section.title, *section.notes):
         for term in extract(text, names=False, sentence=True).strong:
-            out.setdefault(term.text, term)
+            if not _PLAN_FILE.search(term.text):  # "Reference RESEARCH.md Pitfall 7" points into the plan
+                out.setdefault(term.text, term)
     return list(out.values())

@@ -9,6 +9,7 @@ from ..results import ChecklistResult
 from . import kinds
 from .api import ItemContext, ItemVerdict, review
 from .match import Match, match_item
+from .nesting import children, parent
 from .packs import PackRule, load_rules
 
 NO_RULE = "no rule for this phrasing"
@@ -20,15 +21,39 @@ def rules_for(run: RunContext) -> tuple[PackRule, ...]:
 
 
 def judge_item(item: ChecklistItem, pctx: PlanContext) -> ChecklistResult:
-    """The verdict on ``item``: the first matching rule's kind decides; no rule → needs review."""
+    """The verdict on ``item``: the first matching rule's kind decides; no rule → needs review.
+
+    A sub-bullet of a "Contains ...:" item with no rule of its own is read as "Contains <sub-bullet>"; an
+    item ending with ':' that cannot be judged itself is judged by its sub-bullets.
+    """
     rules = rules_for(pctx.run)
+    found = _match(item, pctx, rules)
+    verdict = _verdict(found, item, pctx, rules) if found is not None else review(NO_RULE)
+    kids = children(item, pctx.plan) if verdict.status is Status.NEEDS_REVIEW else []
+    if kids:
+        verdict = _by_children(verdict, [judge_item(kid, pctx) for kid in kids])
+    return ChecklistResult(item.section, item.text, item.line, verdict.status, found.rule.id if found else None,
+                           verdict.reason, item.task, verdict.evidence, verdict.diagnostics,
+                           verdict.needs if verdict.status is Status.NEEDS_REVIEW else None)
+
+
+def _match(item: ChecklistItem, pctx: PlanContext, rules) -> Match | None:
     found = match_item(item.text, item.section, rules)
     if found is None:
-        return ChecklistResult(item.section, item.text, item.line, Status.NEEDS_REVIEW, reason=NO_RULE, task=item.task)
-    verdict = _verdict(found, item, pctx, rules)
-    return ChecklistResult(item.section, item.text, item.line, verdict.status, found.rule.id, verdict.reason,
-                           item.task, verdict.evidence, verdict.diagnostics,
-                           verdict.needs if verdict.status is Status.NEEDS_REVIEW else None)
+        above = parent(item, pctx.plan)
+        lead = match_item(above.text, above.section, rules) if above is not None else None
+        if lead is not None and lead.rule.kind == "contains":
+            found = match_item("Contains " + item.text, item.section, rules)
+    return found
+
+
+def _by_children(own: ItemVerdict, results: list[ChecklistResult]) -> ItemVerdict:
+    statuses = [r.status for r in results]
+    status = worst(statuses)
+    lines = ", ".join(f"{r.line} {r.status.value}" for r in results)
+    reason = f"judged by the {len(results)} items under it (lines {lines})"
+    needs = next((r.needs for r in results if r.status is Status.NEEDS_REVIEW), own.needs)
+    return ItemVerdict(status, reason, tuple(e for r in results for e in r.evidence[:1]), (), needs)
 
 
 def item_files(item: ChecklistItem, pctx: PlanContext) -> tuple[tuple[str, ...], tuple[str, ...]]:

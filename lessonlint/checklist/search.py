@@ -13,6 +13,10 @@ SEARCH_TIMEOUT = 0.5
 _HOSTS = ("python", "py", "java", "scala", "javascript", "js", "typescript", "ts", "go", "kotlin")
 _TRIPLE = regex.compile(r'"""|\'\'\'')
 _SQL_CALL = regex.compile(r"\b(?:execute_sql|sql_query|sqlQuery|executeSql|spark\.sql|\.sql)\s*\(")
+_LATIN = regex.compile(r"\p{Latin}")
+_WORDS = regex.compile(r"\p{L}{2,}")
+_INLINE_CODE = regex.compile(r"`[^`]*`")
+TRANSLATED_SHARE = 0.25
 _SQL_WORD = regex.compile(r"\b(?:SELECT|CREATE|INSERT|UPDATE|DELETE|ALTER)\b")
 
 
@@ -64,20 +68,23 @@ def pattern_for(term: Term, exact: bool):
 def find(term: Term, lesson: Lesson, languages: tuple[str, ...] = (), limit: int = 5) -> tuple[TermHit, ...]:
     """Hits of ``term`` in the lesson body (not its frontmatter), those in scope first."""
     source = lesson.source
-    first = (lesson.frontmatter.end_line + 1) if lesson.frontmatter else 1
+    # a lesson id or link ("09-aurora-snapshot-modes") counts in the frontmatter's prerequisites too
+    first = (lesson.frontmatter.end_line + 1) if lesson.frontmatter and term.how != "ref" else 1
     scope = code_lines(lesson, languages) if languages else None
     if term.how == "short":  # one or two characters: only as a token inside code or a code span
         scope_short = code_lines(lesson, ()) | _code_span_lines(lesson)
         hits = _run(pattern_for(term, True), source, first, limit * 4)
         return tuple(h for h in hits if h.line in scope_short)[:limit]
-    tries = [True, False] if term.exact_case and term.how in ("backticks", "quoted") else [term.exact_case]
+    # an identifier written at the start of a sentence ("Server.id registry") may differ in case only
+    tries = [True, False] if term.exact_case else [False]
     for exact in tries:
         hits = _run(pattern_for(term, exact), source, first, limit * 4)
         if term.how == "quoted" and not hits and term.text[:1] == "'":
             hits = _run(pattern_for(Term('"' + term.text[1:-1] + '"', "quoted"), exact), source, first, limit)
         if hits:
             marked = [TermHit(h.line, h.column, h.end_column, h.text, scope is None or h.line in scope) for h in hits]
-            marked.sort(key=lambda h: not h.in_scope)
+            code = _all_code(lesson)
+            marked.sort(key=lambda h: (not h.in_scope, h.line not in code))  # evidence in code reads best
             return tuple(marked[:limit])
     return ()
 
@@ -110,6 +117,13 @@ def code_lines(lesson: Lesson, languages: tuple[str, ...] = ()) -> set[int]:
     return out
 
 
+def _all_code(lesson: Lesson) -> set[int]:
+    cached = lesson.extra.get("checklist_code_lines")
+    if cached is None:
+        cached = lesson.extra["checklist_code_lines"] = code_lines(lesson)
+    return cached
+
+
 def has_code(lesson: Lesson, language: str) -> bool:
     """The lesson has a code block in ``language`` (for SQL: also SQL held in a Python string)."""
     for block in lesson.code_blocks:
@@ -134,6 +148,19 @@ def _sql_in_strings(text: str, first_line: int) -> set[int]:
 
 def _code_span_lines(lesson: Lesson) -> set[int]:
     return {info.number for info in lesson.lines if info.kind == "prose" and "`" in lesson.source.line(info.number)}
+
+
+def translated(lesson: Lesson) -> bool:
+    """The lesson's prose is largely in a non-Latin script (a Russian lesson), so the English words of an item
+    may have been translated. Technical lessons hold many Latin terms, hence a share of words, not a majority."""
+    cached = lesson.extra.get("checklist_translated")
+    if cached is None:
+        text = "\n".join(_INLINE_CODE.sub(" ", lesson.source.line(i.number)) for i in lesson.lines
+                         if i.kind in ("prose", "heading"))
+        words = _WORDS.findall(text)
+        other = sum(1 for w in words if not _LATIN.search(w))
+        cached = lesson.extra["checklist_translated"] = bool(words) and other >= TRANSLATED_SHARE * len(words)
+    return cached
 
 
 def table_lines(lesson: Lesson) -> list[int]:

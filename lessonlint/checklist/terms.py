@@ -18,10 +18,11 @@ LANGUAGES = {"sql": "sql", "ddl": "sql", "python": "python", "json": "json", "ya
              "typescript": "typescript", "javascript": "javascript", "hcl": "hcl", "terraform": "hcl"}
 # capitalised words that point at the plan's own structure or at a language: translated, never literal
 NOT_NAMES = frozenset("""phase module lesson section step part chapter task plan lab labs exercise figure table
-russian english both each all every key note warning example examples""".split())
+russian english both each all every key note warning example examples code content file files""".split())
 TOOLS = frozenset("curl gcloud kubectl docker psql mysql jq helm terraform gsutil bq kafka-topics".split())
 _DROP = regex.compile(r"\(\s*(?:not|no|without|e\.g\.?|i\.e\.?|see|from|per|optional)\b[^()]*\)|"
                       r"\(\s*[\d.]+\s*(?:compatible|\+)?\s*\)", regex.I)
+_REQUIREMENT_ID = regex.compile(r"\(?\b[A-Z]{2,}\d*-\d+\b\)?")  # MOD6-03: a plan's requirement, not lesson text
 _CODE_SPAN = regex.compile(r"(`+)(.+?)\1")
 _CALLS = regex.compile(r"(?<![\w.])[A-Za-z_$][\w.$]*\([^()\s]*\)(?:\.[\w]+(?:\([^()\s]*\))?)*")
 _QUOTED = regex.compile(r'"([^"\n]{1,120})"|“([^”\n]{1,120})”|«([^»\n]{1,120})»|'
@@ -38,6 +39,11 @@ _CAPS = regex.compile(r"^[A-Z][A-Z0-9_]*[A-Z0-9](?:-[A-Z0-9]+)*$")
 _HYPHEN = regex.compile(r"^[A-Za-z][\w]*(?:-[\w]+)+$")
 _NAME = regex.compile(r"^[A-Z][a-z]{2,}$")
 _NUMBER = regex.compile(r"^\d{3,}$")
+# 09-aurora-snapshot-modes: a lesson's id (not "5-minute" nor "10-minute")
+_SLUG = regex.compile(r"^\d{2,3}-(?!(?:second|minute|hour|day|week|month|year|step|part|word|line)s?\b)[a-z][\w-]{2,}$")
+# /course/module-7/04-x, labs/monitoring/, ./a/b.ts: paths and links (not "before/after" or "Pub/Sub")
+_PATHLIKE = regex.compile(r"^(?:\.{0,2}/[\w.@-]+(?:/[\w.@-]*)*|[\w.@-]+/(?:[\w.@-]+/)+[\w.@-]*|[\w.@-]+/|"
+                          r"[\w.@-]+/[\w@-]+\.\w{1,10})$")
 _VERSION = regex.compile(r"^v?\d+(?:\.\d+)+$")
 _WORD = regex.compile(r"[\p{L}][\p{L}\p{N}'’]*")
 _MARKDOWN_TABLE = regex.compile(
@@ -51,7 +57,7 @@ _EDGE = "\"'“”«»,.;:!?()[]{}"
 @dataclass(frozen=True)
 class Term:
     text: str
-    how: str  # backticks | quoted | code | keyword | listed | short | name | number | hyphen | implied
+    how: str  # backticks | quoted | code | ref | keyword | listed | short | name | number | hyphen | implied
     exact_case: bool = False
     weak: bool = False  # may be translated or merely descriptive: its absence alone does not fail an item
 
@@ -74,7 +80,7 @@ def extract(text: str, names: bool = True, extra_descriptive: frozenset[str] = f
     ``sentence``: ``text`` starts a sentence, so its capitalised first word is not taken for a name."""
     descriptive = DESCRIPTIVE | {w.upper() for w in extra_descriptive}
     found: list[Term] = []
-    rest = _DROP.sub(" ", text)
+    rest = _REQUIREMENT_ID.sub(" ", _DROP.sub(" ", text))
 
     def take_span(m) -> str:
         body = m.group(2).strip()
@@ -176,12 +182,14 @@ def _classify(token: str, names: bool) -> Term | None:
         return Term(token, "code", exact_case=True)
     if _NUMBER.match(token):
         return Term(token, "number")
+    if _SLUG.match(token) or _PATHLIKE.match(token):
+        return Term(token, "ref", exact_case=True)
     if token.casefold() in TOOLS:
         return Term(token, "code", exact_case=True)
     if names and _HYPHEN.match(token):
         return Term(token, "hyphen", weak=True)
     if names and _NAME.match(token) and token.casefold() not in LANGUAGES and token.casefold() not in NOT_NAMES:
-        return Term(token, "name")
+        return Term(token, "name", weak=True)  # "Redis" stays Redis in any language; "Services" may not
     return None
 
 

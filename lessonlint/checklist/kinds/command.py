@@ -21,7 +21,7 @@ from ..native import Files, Output, Unsupported, run_line
 from ..paths import clean, local_tail
 from ..shell import Unreadable
 
-PARAMS: dict = {}
+PARAMS = {"json_files": bool}
 MISSING, FAILED, PRESENT, UNREADABLE = "CHK001", "CHK010", "CHK011", "CHK012"
 _PROSE = regex.compile(r"\s+(?=(?:for each file|returns?|shows?|should|must|outputs?|prints?|gives?|confirms?|"
                        r"to verify|[-—–]\s|→|->|\(|#))", regex.I)
@@ -47,6 +47,8 @@ class Expect:
 
 
 def check(ctx: ItemContext) -> ItemVerdict:
+    if ctx.params.get("json_files"):
+        return _json_files(ctx)
     if ctx.groups.get("comment") is not None:
         return _comment(ctx)
     if ctx.groups.get("grepfor"):
@@ -168,6 +170,25 @@ def _grep_for(ctx: ItemContext, text: str) -> ItemVerdict:
     if ok:
         return ItemVerdict(Status.PASSED, reason, evidence)
     return ItemVerdict(Status.FAILED, reason, evidence, (at_plan(ctx.plan, FAILED, reason, ctx.item.line),))
+
+
+def _json_files(ctx: ItemContext) -> ItemVerdict:
+    """Every JSON file of the item parses (what ``jq .`` would say)."""
+    import json
+
+    files = [f for f in ctx.files if f.endswith(".json")]
+    if not files:
+        return review("the item is about no .json file")
+    for rel in files:
+        source = ctx.plan.run.read(rel)
+        try:
+            json.loads(source.text if hasattr(source, "text") else "")
+        except ValueError as exc:
+            line, column = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
+            message = f"not valid JSON: {getattr(exc, 'msg', exc)}"
+            return ItemVerdict(Status.FAILED, f"{rel}: {message}", (), (at_file(
+                ctx.plan, FAILED, message, rel, line, column, plan_line=ctx.item.line, hint="fix the JSON syntax"),))
+    return ItemVerdict(Status.PASSED, f"valid JSON: {', '.join(files)}")
 
 
 def _expectation(prose: str) -> Expect:

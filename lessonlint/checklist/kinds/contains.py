@@ -12,6 +12,8 @@ Params: ``descriptive`` (more upper-case words that describe rather than name), 
 """
 from __future__ import annotations
 
+import regex
+
 from ...diagnostic import Status
 from ...lesson.model import Lesson
 from ...nearmiss import near_literal
@@ -20,11 +22,14 @@ from ...checks.common import at_file, quote
 from ..action import best_section, section_terms
 from ..api import ItemContext, ItemVerdict, review
 from ..paths import resolve_item_path
-from ..search import find, has_code, table_lines
+from ..search import find, has_code, table_lines, translated
 from ..terms import Term, extract
 
-PARAMS = {"descriptive": list, "fallback_share": (int, float), "code_tags": bool}
+PARAMS = {"descriptive": list, "fallback_share": (int, float), "code_tags": bool, "aliases": dict, "patterns": list,
+          "heading": bool}
 MISSING, OUTSIDE_CODE, UNTAGGED = "CHK003", "CHK004", "CHK013"
+_COVERS_ALL = regex.compile(r"\ball\s+(\d+|two|three|four|five|six|seven)\b", regex.I)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 EXTENSIONS = {"sql": "sql", "json": "json", "py": "python", "yaml": "yaml", "yml": "yaml", "sh": "bash",
               "ts": "typescript", "js": "javascript", "java": "java", "promql": "promql"}
 
@@ -35,17 +40,30 @@ def check(ctx: ItemContext) -> ItemVerdict:
         return targets
     if ctx.params.get("code_tags"):
         return _code_tags(ctx, targets)
-    what = ctx.groups.get("what") or ctx.text
-    found = extract(what, extra_descriptive=frozenset(ctx.params.get("descriptive", ())), sentence="what" not in ctx.groups)
-    terms, section = list(found.terms), None
-    if not found.terms:
+    if ctx.params.get("patterns"):
+        return _patterns(ctx, targets, ctx.params["patterns"])
+    if ctx.params.get("heading"):
+        return _heading(ctx, targets, ctx.groups.get("what", ""))
+    what = " ".join(ctx.groups[k] for k in ("what", "tail") if ctx.groups.get(k)) or ctx.text
+    descriptive = frozenset(ctx.params.get("descriptive", ()))
+    found = extract(what, extra_descriptive=descriptive, sentence="what" not in ctx.groups)
+    # "parse_cdc_event function handles ...": code named in the subject counts; "Grafana dashboard" is the file
+    subject = extract(ctx.groups["subject"], extra_descriptive=descriptive).strong if ctx.groups.get("subject") else ()
+    terms, section = [*found.terms, *subject], None
+    every = _COVERS_ALL.search(what)
+    if not terms and every:
+        verdict = _covers_all(ctx, targets, extract(ctx.text).words, every.group(1))
+        if verdict is not None:
+            return verdict
+    if not terms:
         section = _section(ctx, found.words)
         terms = section_terms(section) if section else []
         if not terms and (found.languages or found.wants_table):
             section = None  # "complete JSON example": the JSON block is the check, not the section's words
     if not terms and not found.languages and not found.wants_table:
         where = f"; outline section {section.number} ({section.title}) names no code either" if section else ""
-        return review(f"the item names no concrete term to look for{where}")
+        # plain English words describe a lesson that may be written in another language: a reader decides
+        return review(f"the item names no concrete term to look for{where}", needs="human")
     lessons = [(rel, ctx.lesson(rel)) for rel in targets]
     lessons = [(rel, lesson) for rel, lesson in lessons if lesson is not None]
     if not lessons:
@@ -53,14 +71,105 @@ def check(ctx: ItemContext) -> ItemVerdict:
     return _judge(ctx, terms, found, section, lessons)
 
 
+def _covers_all(ctx: ItemContext, targets, words, count: str) -> ItemVerdict | None:
+    """"Window examples cover all three types": the plan's outline has that many sections about windows, and a
+    code term of each is in the lessons. None when the outline does not show the N things."""
+    from ..action import sections_titled
+
+    wanted = int(count) if count.isdigit() else _COUNTS.get(count.casefold())
+    tasks = [ctx.task] if ctx.task is not None else list(ctx.plan.plan.tasks)
+    try:
+        about = sections_titled(tasks, words)
+    except Exception:  # noqa: BLE001 - the outline reader belongs to the outline kind
+        return None
+    if wanted is None or len(about) != wanted:
+        return None
+    lessons = [(rel, ctx.lesson(rel)) for rel in targets]
+    lessons = [(rel, lesson) for rel, lesson in lessons if lesson is not None]
+    shown, missing, evidence = [], [], []
+    for section in about:
+        hit = next(((rel, h, t) for t in section_terms(section) for rel, lesson in lessons for h in find(t, lesson)),
+                   None)
+        if hit is None:
+            missing.append(section.title)
+        else:
+            rel, h, term = hit
+            shown.append(f"{section.title}: {quote(term.text)} {rel}:{h.line}")
+            evidence.append(Evidence(rel, h.line, None, h.column, h.text))
+    if missing:
+        message = f"no code of {', '.join(quote(m) for m in missing)}"
+        return ItemVerdict(Status.FAILED, message, tuple(evidence), (at_file(
+            ctx.plan, MISSING, message, lessons[0][0], 1, plan_line=ctx.item.line),) if lessons else ())
+    return ItemVerdict(Status.PASSED, f"all {wanted} outlined: " + "; ".join(shown), tuple(evidence))
+
+
+def _heading(ctx: ItemContext, targets, what: str) -> ItemVerdict:
+    """"Has troubleshooting section": a heading holding those words; none may mean a translated heading."""
+    words = [w.casefold() for w in regex.findall(r"[\p{L}\d][\p{L}\d-]*", what)]
+    if not words:
+        return review("the item names no section")
+    for rel in targets:
+        lesson = ctx.lesson(rel)
+        for heading in lesson.headings if lesson is not None else ():
+            text = heading.text.casefold()
+            if all(regex.search(rf"(?<!\w){regex.escape(w)}", text) for w in words):
+                return ItemVerdict(Status.PASSED, f"heading {quote(heading.text)} at {rel}:{heading.line}",
+                                   (Evidence(rel, heading.line, None, heading.column, heading.text),))
+    if any(translated(lesson) for lesson in map(ctx.lesson, targets) if lesson is not None):
+        return review(f"no heading with {quote(what)}; in a translated lesson the heading may use other words",
+                      needs="human")
+    rel = targets[0]
+    message = f"no heading with {quote(what)}"
+    return ItemVerdict(Status.FAILED, f"{rel}: {message}", (), (at_file(
+        ctx.plan, MISSING, message, rel, 1, plan_line=ctx.item.line, hint=f"add a `## {what.strip().title()}` section"),))
+
+
+def _patterns(ctx: ItemContext, targets, patterns: list) -> ItemVerdict:
+    """The pack's own regexes (for phrasings that name no term: "Mermaid diagrams import correctly"):
+    each must match in every target lesson."""
+    evidence, missing = [], []
+    for rel in targets:
+        source = ctx.plan.run.read(rel)
+        if not hasattr(source, "text"):
+            continue
+        for pattern in patterns:
+            found = ctx.plan.run.patterns.find_regex(str(pattern), source)
+            if found.status == "found":
+                hit = found.hits[0]
+                evidence.append(Evidence(rel, hit.line, None, hit.column, hit.text))
+            else:
+                missing.append((rel, str(pattern)))
+    if missing:
+        diagnostics = [at_file(ctx.plan, MISSING, f"nothing matches {quote(p)}", rel, 1, plan_line=ctx.item.line)
+                       for rel, p in missing]
+        return ItemVerdict(Status.FAILED, "; ".join(f"{rel}: no match for {quote(p)}" for rel, p in missing),
+                           tuple(evidence), tuple(diagnostics))
+    return ItemVerdict(Status.PASSED, "; ".join(f"{e.path}:{e.line} {quote(e.text or '')}" for e in evidence),
+                       tuple(evidence))
+
+
+_CODE_START = regex.compile(
+    r"^\s*(?:[{\[]\s*(?:\"|$|\{|\[)|(?:SELECT|CREATE|INSERT|UPDATE|DELETE|ALTER|WITH|DROP|GRANT)\b|\$\s|(?:curl|docker|"
+    r"kubectl|psql|gcloud|npm|npx|pip|python3?|cd|export|mysql|aws|git)\s|(?:def|import|from|class)\s|"
+    r"\w+\{[^}]*\}|(?:rate|sum|avg|max|min|increase)\(|<\w+[\s>]|#!)", regex.I)
+_YAML_LINE = regex.compile(r"^\s*[a-z_][a-z0-9_.-]*:\s*\S", regex.M)
+
+
+def looks_like_code(text: str) -> bool:
+    """Untagged blocks of plain output (logs, trees, sample records, ASCII diagrams) need no language tag."""
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    return bool(_CODE_START.match(first)) or len(_YAML_LINE.findall(text)) >= 2 and bool(_YAML_LINE.match(first))
+
+
 def _code_tags(ctx: ItemContext, targets) -> ItemVerdict:
-    """Every fenced code block names its language (the item's list is what the author expected, not a limit)."""
+    """Every fenced code block names its language (the item's list is what the author expected, not a limit);
+    an untagged block of plain output is not code."""
     blocks, diagnostics = 0, []
     for rel in targets:
         lesson = ctx.lesson(rel)
         for block in lesson.code_blocks if lesson is not None else ():
             blocks += 1
-            if not block.lang:
+            if not block.lang and looks_like_code(block.text):
                 diagnostics.append(at_file(ctx.plan, UNTAGGED, "code block without a language tag", rel, block.line,
                                            block.column, plan_line=ctx.item.line,
                                            hint="name the language after the opening fence, e.g. ```sql"))
@@ -102,6 +211,9 @@ def _judge(ctx: ItemContext, terms: list[Term], found, section, lessons) -> Item
     for term in terms:
         scoped = languages if term.how not in ("name", "listed", "hyphen", "number") else ()
         hits = [(rel, hit) for rel, lesson in lessons for hit in find(term, lesson, _scope(rel, scoped))]
+        for alias in ctx.params.get("aliases", {}).get(term.text, ()) if not hits else ():
+            other = Term(str(alias), "listed")
+            hits += [(rel, hit) for rel, lesson in lessons for hit in find(other, lesson)]
         in_scope = [(rel, h) for rel, h in hits if h.in_scope]
         if in_scope:
             rel, hit = in_scope[0]
@@ -127,6 +239,9 @@ def _judge(ctx: ItemContext, terms: list[Term], found, section, lessons) -> Item
         if enough:
             note = f"; absent: {', '.join(quote(t.text) for t in missing)}" if missing else ""
             return ItemVerdict(Status.PASSED, f"by {label}: {'; '.join(seen)}{note}", tuple(evidence))
+        if len(terms) < 2 and not problems:  # one token the item never named is too little to fail it
+            return review(f"by {label}: its only code term {quote(terms[0].text)} is not in the lesson",
+                          evidence, needs="human")
         return ItemVerdict(Status.FAILED, f"by {label}: found {len(seen)} of {len(terms)} terms"
                            f"{_list(' missing', missing)}{_list(' problems', problems)}", tuple(evidence),
                            tuple(diagnostics))
@@ -136,9 +251,15 @@ def _judge(ctx: ItemContext, terms: list[Term], found, section, lessons) -> Item
                  "only outside code: " + ", ".join(quote(t.text) for t, _ in outside)
                  if outside else "", "; ".join(problems)]
         return ItemVerdict(Status.FAILED, "; ".join(p for p in parts if p), tuple(evidence), tuple(diagnostics))
+    if weak_missing and not any(translated(lesson) for _, lesson in lessons):
+        # an English lesson has no excuse: a listed word or name the item gives must be there
+        missing, weak_missing = weak_missing, []
+        diagnostics = [_missing(ctx, t, lessons[0][0], lessons[0][1], section) for t in missing]
+        return ItemVerdict(Status.FAILED, f"not found: {', '.join(quote(t.text) for t in missing)}",
+                           tuple(evidence), tuple(diagnostics))
     if not seen and weak_missing:
         return review(f"none of {', '.join(quote(t.text) for t in weak_missing)} is in the lesson; "
-                      "plain words may have been translated", evidence)
+                      "plain words may have been translated", evidence, needs="human")
     if not seen:
         return ItemVerdict(Status.PASSED, "; ".join(f"has {lang} code" for lang in languages) or "has a table",
                            tuple(evidence))

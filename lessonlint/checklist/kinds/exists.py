@@ -74,6 +74,8 @@ def _folder(ctx: ItemContext, raw: str):
         chosen = [p for p in pool if not names or any(p[len(prefix):].startswith(n) for n in names)] or pool
     if wanted is not None and len(chosen) < wanted and not problems:
         problems.append(f"{len(chosen)} of {wanted} files")
+    if not chosen and not problems:
+        problems.append("any file")
     if problems:
         return _missing(ctx, f"{folder}/: missing {', '.join(problems)}", problems)
     return chosen, [Evidence(p, 1) for p in chosen[:10]]
@@ -126,7 +128,7 @@ def _names(text: str) -> list[str]:
 def _int(value) -> int | None:
     if value is None:
         return None
-    text = str(value).strip().casefold()
+    text = str(value).strip().casefold().removeprefix("all").strip()
     if text.isdigit():
         return int(text)
     return COUNTS.get(text)

@@ -51,7 +51,7 @@ def check(ctx: ItemContext) -> ItemVerdict:
         return ItemVerdict(Status.FAILED, "; ".join(dict.fromkeys(found.failures)), tuple(found.evidence),
                            tuple(found.diagnostics))
     if found.unsure:
-        return review("; ".join(dict.fromkeys(found.unsure)), found.evidence)
+        return review("; ".join(dict.fromkeys(found.unsure)), found.evidence, needs="human")
     if not found.checked:
         return review("nothing to compare the frontmatter with: no **Frontmatter:** in the task, no content "
                       "schema, no keys in the item", found.evidence)
@@ -77,7 +77,7 @@ class _Found:
 
 def _check_lesson(ctx: ItemContext, rel: str, lesson: Lesson, found: _Found) -> None:
     rest = ctx.groups.get("rest", "")
-    pairs = {k: _scalar(v) for k, v in _PAIR.findall(rest)}
+    pairs = {k: _scalar(v) for k, v in _PAIR.findall(rest) if k.casefold() not in _NOT_KEYS}
     schema = schema_for(ctx.plan.run, rel) if ctx.params.get("schema", True) else None
     spec = frontmatter_spec(_task_for(ctx, rel)) if ctx.params.get("spec", True) else {}
     if schema is not None:
@@ -102,7 +102,8 @@ def _check_lesson(ctx: ItemContext, rel: str, lesson: Lesson, found: _Found) -> 
         if named:
             found.checked.append(f"`{key}`")
         if key not in lesson.frontmatter.values and schema is not None and key not in schema.fields:
-            found.unsure.append(f"the item names `{key}`, which the content schema does not define")
+            found.unsure.append(f"the item names `{key}`, which the content schema does not define "
+                                f"(the plan's wording, not the lesson, needs a look)")
             continue
         outcome = _compare(ctx, rel, lesson, key, wanted, line, given)
         if isinstance(outcome, str):
