@@ -29,6 +29,7 @@ CATEGORIES = {
     "ART": "must_haves.artifacts",
     "LNK": "must_haves.key_links",
     "TRU": "must_haves.truths",
+    "SUP": "suppression comments",
     "CHK": "checklist items (verify, verification, acceptance, done, success criteria)",
 }
 
@@ -75,6 +76,13 @@ _RULES = [
     # TRU: truths judged by their claims (lessonlint/truths/)
     Rule("TRU001", "truth-claim-unsupported", "A claim of a must_haves truth has no evidence in the plan's files"),
     Rule("TRU002", "truth-evidence-outside-plan", "A truth's claim is found only in files the plan does not name", W),
+    # SUP: the suppression comments themselves (lessonlint/suppressions.py); comments cannot silence these
+    Rule("SUP001", "unused-suppression", "A suppression comment silences nothing", W),
+    Rule("SUP002", "suppression-unknown-code", "A suppression comment names a code lessonlint does not have", W),
+    Rule("SUP003", "suppression-unclosed", "A lessonlint-disable range is never closed by lessonlint-enable", W),
+    Rule("SUP004", "suppression-without-code", "A suppression comment names no code", W),
+    Rule("SUP005", "suppression-enable-unmatched", "A lessonlint-enable has no open lessonlint-disable to close", W),
+    Rule("SUP006", "suppression-unknown-directive", "A lessonlint- comment is not a known directive", W),
     # CHK001-CHK019: exists, contains, frontmatter and command kinds (lessonlint/checklist/kinds/)
     Rule("CHK001", "checklist-file-missing", "A file a checklist item names does not exist"),
     Rule("CHK002", "checklist-file-too-short", "A file has fewer lines than a checklist item requires"),
@@ -119,6 +127,14 @@ _RULES = [
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}
 BY_NAME: dict[str, Rule] = {rule.name: rule for rule in _RULES}
+
+# The one place that knows where rule docs are published (rules/docs/<CODE>.md of the repository).
+DOCS_URL = "https://github.com/lessonlint/lessonlint/blob/main/rules/docs/{code}.md"
+
+
+def doc_url(code: str) -> str:
+    """Web address of the documentation of ``code``."""
+    return DOCS_URL.format(code=code)
 
 
 

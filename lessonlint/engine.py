@@ -24,8 +24,11 @@ def internal_error(path: str, cause: BaseException) -> str:
     return f"{path}: internal error: {type(cause).__name__}: {cause}"
 
 
-def run(ctx: RunContext, targets: Targets) -> RunResult:
-    """Check every job; lessons given directly are linted even when no plan names them."""
+def run(ctx: RunContext, targets: Targets, progress=None) -> RunResult:
+    """Check every job; lessons given directly are linted even when no plan names them.
+
+    ``progress(done, total)``, when given, is called after each plan (the CLI's progress bar).
+    """
     plans: list[PlanResult] = []
     diagnostics: list[Diagnostic] = []
     errors: list[str] = []
@@ -38,6 +41,8 @@ def run(ctx: RunContext, targets: Targets) -> RunResult:
             continue
         plans.append(result)
         diagnostics += result.diagnostics
+        if progress is not None:
+            progress(len(plans), len(targets.jobs))
     files = {lesson for plan in plans for lesson in plan.lessons} | set(targets.lessons)
     for rel in sorted(files):
         try:
@@ -45,6 +50,7 @@ def run(ctx: RunContext, targets: Targets) -> RunResult:
         except Exception as exc:  # noqa: BLE001
             errors.append(internal_error(rel, exc))
     final = [d for d in (_finish(d, ctx.settings) for d in diagnostics) if d is not None]
+    final = _suppress(final, ctx, targets, plans, files)
     return RunResult(__version__, str(ctx.root), tuple(plans), tuple(sort_diagnostics(final)),
                      tuple(sorted(files)), tuple(errors))
 
@@ -99,6 +105,20 @@ def encoding_diagnostics(source: SourceFile | SourceError) -> list[Diagnostic]:
     if isinstance(source, SourceError):
         return []
     return [Diagnostic(n.code, n.message, source.path, n.line, n.column) for n in source.notes]
+
+
+def _suppress(final: list[Diagnostic], ctx: RunContext, targets: Targets, plans: list[PlanResult],
+              files: set[str]) -> list[Diagnostic]:
+    """Apply suppression comments; their own findings (SUP codes) pass the same filter as the rest."""
+    from .discover import find_plans
+    from .suppressions import apply, judged_by
+
+    full = {job.plan for job in targets.jobs if job.focus is None}
+    named = {lesson for plan in plans for lesson in plan.lessons}
+    judged = judged_by(ctx.settings.enabled, full, files, set(targets.lessons), named,
+                       lambda: full >= set(find_plans(ctx)))
+    kept, found = apply(final, ctx.read, full | files, judged)
+    return kept + [d for d in (_finish(d, ctx.settings) for d in found) if d is not None]
 
 
 def _finish(diag: Diagnostic, settings: Settings) -> Diagnostic | None:

@@ -80,7 +80,8 @@ def evaluate(ctx: ItemContext, line: str, prose: str) -> ItemVerdict:
         return ItemVerdict(Status.FAILED, str(exc), (), (at_plan(ctx.plan, MISSING, str(exc), ctx.item.line),))
     except (Unreadable, regex.error, ValueError) as exc:
         message = f"cannot read the command {quote(line)}: {exc}"
-        return review(message)
+        diag = at_plan(ctx.plan, UNREADABLE, message, ctx.item.line, "quote or escape the pattern")
+        return ItemVerdict(Status.NEEDS_REVIEW, message, (), (diag,))
     except TimeoutError:
         return review(f"{quote(line)}: the pattern took too long")
     if expect.kind == "default" and _is_wc(line):
