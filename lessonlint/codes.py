@@ -123,6 +123,7 @@ _RULES = [
     Rule("CHK041", "stub-content", "Placeholder text (TODO, TBD, lorem ipsum, coming soon) in a teaching section", W),
     Rule("CHK042", "tooltip-wrong-language", "A tooltip is in another language than planned"),
     Rule("CHK043", "prerequisite-chain-mismatch", "A lesson does not list the prerequisite the plan chains it to"),
+    Rule("CHK044", "diagram-not-removed", "A diagram the plan says must be gone is still in the lesson"),
 ]
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}

@@ -1,5 +1,6 @@
 """Does a code block parse? Python (``ast``, never executed), JSON, YAML, TOML, and SQL — each as lessons
-write them: notebook magics, chained-call fragments, JSON with ``//`` comments and ``...`` elisions."""
+write them: notebook magics, ``>>>`` sessions, chained-call fragments, JSON with ``//`` comments and ``...``
+elisions."""
 from __future__ import annotations
 
 import ast
@@ -173,11 +174,13 @@ def _toml_errors(text: str) -> list[BlockError]:
 
 
 def _without_magics(text: str) -> str:
-    """Notebook lines (``!pip install``, ``%matplotlib``) and ``>>>`` prompts blanked, offsets kept."""
+    """Notebook lines (``!pip install``, ``%matplotlib``) blanked; in a ``>>>`` session the prompts are
+    removed and output lines blanked. Line numbers are kept."""
     lines = text.split("\n")
-    prompts = [line for line in lines if line.strip()]
-    if prompts and all(line.lstrip().startswith((">>>", "...")) for line in prompts[:1]):
-        lines = [regex.sub(r"^(\s*)(>>>|\.\.\.) ?", lambda m: " " * len(m.group()), line) for line in lines]
+    first = next((line for line in lines if line.strip()), "")
+    if first.lstrip().startswith(">>>"):
+        return "\n".join(regex.sub(r"^\s*(?:>>>|\.\.\.) ?", "", line) if regex.match(r"\s*(?:>>>|\.\.\.)", line)
+                         else "" for line in lines)
     return "\n".join(" " * len(line) if line.lstrip().startswith(("!", "%")) else line for line in lines)
 
 

@@ -69,6 +69,8 @@ def function_words(text: str) -> dict[str, int]:
     """Count of function words of each language script in ``text``."""
     counts = dict.fromkeys(FUNCTION_WORDS, 0)
     for m in _WORD.finditer(text):
+        if len(m.group()) > 1 and m.group().isupper():
+            continue  # SQL keywords (ON, WHEN, THEN) and acronyms are not prose
         word = m.group().casefold()
         for script, vocabulary in FUNCTION_WORDS.items():
             if word in vocabulary:

@@ -6,7 +6,9 @@ components imported from a diagrams folder (``import {…} from '../../component
 
 Groups: ``count`` (a number, "3+", "at least 2", "two"), ``noun`` ("diagram" / "diagrams": a plural
 needs two unless a number is given), ``topic`` ("window types": a diagram must sit under a heading, or
-hold text, naming it — else needs review). Params: ``mermaid`` (bool: count only Mermaid diagrams).
+hold text, naming it — else needs review). Params: ``mermaid`` (bool: count only Mermaid diagrams),
+``absent`` (bool: "Zero Mermaid code blocks remain in Module 3" — every diagram found is reported, CHK044;
+group ``module`` names the module folder to look in).
 """
 from __future__ import annotations
 
@@ -16,20 +18,22 @@ from ...checks.common import at_file, quote
 from ...diagnostic import Status
 from ...results import Evidence
 from .._sections import enclosing_headings
-from ..api import ItemContext, ItemVerdict
+from ..api import ItemContext, ItemVerdict, review
 
-MISSING = "CHK023"
+MISSING, LEFT = "CHK023", "CHK044"
 _IMPORT = regex.compile(r"import\s+(?P<names>[^;]*?)\s+from\s+['\"](?P<path>[^'\"]+)['\"]", regex.S)
 _DIAGRAMS_FOLDER = regex.compile(r"(?:^|/)diagrams?(?:/|$)", regex.I)
 _NUMBER_WORDS = {w: k for k, w in enumerate("zero one two three four five six seven eight nine ten".split())}
 _NUMBER_WORDS.update({"одна": 1, "один": 1, "две": 2, "два": 2, "три": 3, "четыре": 4, "пять": 5})
 _TOPIC_STOP = frozenset("the and for with each all types type showing visual visualization learners learning "
                         "students explain explaining показывающ".split())
-PARAMS = {"mermaid": bool, "plural": bool}
+PARAMS = {"mermaid": bool, "plural": bool, "absent": bool}
 
 
 def check(ctx: ItemContext) -> ItemVerdict:
     mermaid = bool(ctx.params.get("mermaid")) or "mermaid" in ctx.item.text.casefold()
+    if ctx.params.get("absent"):
+        return _absent(ctx, mermaid)
     wanted, each = _wanted(ctx)
     total, failures, evidence, diagnostics, counts = 0, [], [], [], []
     for rel in ctx.lessons:
@@ -64,13 +68,41 @@ def check(ctx: ItemContext) -> ItemVerdict:
     return ItemVerdict(Status.PASSED, f"diagrams found ({summary})", tuple(evidence))
 
 
+def _absent(ctx: ItemContext, mermaid: bool) -> ItemVerdict:
+    left, looked = [], 0
+    for rel in _module_lessons(ctx) or ctx.lessons:
+        lesson = ctx.lesson(rel)
+        if lesson is None:
+            continue
+        looked += 1
+        for line, column, what, _ in _diagrams(lesson, ctx.plan.settings.diagram_components, mermaid):
+            left.append(at_file(ctx.plan, LEFT, f"{what} is still here", rel, line, column, plan_line=ctx.item.line,
+                                hint="replace it as the plan says, or remove it"))
+    if not looked:
+        return review("no lesson to look at")
+    if left:
+        return ItemVerdict(Status.FAILED, f"{len(left)} diagram(s) remain: " + ", ".join(
+            f"{d.path}:{d.line}" for d in left[:8]), tuple(Evidence(d.path, d.line) for d in left), tuple(left))
+    return ItemVerdict(Status.PASSED, f"no {'Mermaid ' if mermaid else ''}diagram in {looked} lesson(s)")
+
+
+def _module_lessons(ctx: ItemContext) -> list[str]:
+    """Group ``module`` ("in Module 3"): the lessons of folders named ``module-3`` or ``03-module-3``."""
+    number = str(ctx.groups.get("module") or "").strip()
+    if not number.isdigit():
+        return []
+    folder = regex.compile(rf"(?:^|/)(?:\d+[-_])?module[-_]?0*{int(number)}/", regex.I)
+    suffixes = ctx.plan.settings.lesson_suffixes
+    return [rel for rel in ctx.plan.run.files.files() if rel.endswith(suffixes) and folder.search(rel)]
+
+
 def _wanted(ctx: ItemContext) -> tuple[int, int]:
-    """(diagrams needed in all, diagrams needed in each lesson)."""
+    """(diagrams needed in all, diagrams needed in each lesson); "3+ Mermaid diagrams total" counts all."""
     count = str(ctx.groups.get("count") or "").strip().casefold().rstrip("+")
-    if count.isdigit():
-        return int(count), int(count)
-    if count in _NUMBER_WORDS:
-        return _NUMBER_WORDS[count], _NUMBER_WORDS[count]
+    number = int(count) if count.isdigit() else _NUMBER_WORDS.get(count)
+    if number is not None:
+        total = regex.search(r"\b(?:total|in\s+all|combined|across)\b", ctx.text or ctx.item.text, regex.I)
+        return number, (0 if total else number)
     noun = str(ctx.groups.get("noun") or "").casefold()
     plural = noun.endswith(("s", "ы", "ам", "ами")) or ctx.params.get("plural")
     if plural:

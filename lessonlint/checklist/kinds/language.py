@@ -5,7 +5,8 @@ expected ones (``settings.prose_script`` overrides the prose one). Prose: each p
 and table row, without inline code, links and quoted strings, fails only when clearly in another language
 (see ``_language.judge``). Code: letters of the prose script outside comments and strings fail. Words that
 mix scripts (``normально``) are reported as warnings. Params: ``scope: tooltips`` judges the tooltip texts
-of the item's files instead (a tooltip with no letter of the script and three words or more fails).
+of the item's files instead (a tooltip with no letter of the script and three plain lower-case words or
+more fails; SQL and identifiers are not words).
 """
 from __future__ import annotations
 
@@ -83,7 +84,8 @@ def _tooltips(ctx: ItemContext, script: str) -> ItemVerdict:
         for offset, tip in tooltips(text):
             total += 1
             fraction, letters = share(tip, script)
-            words = len(regex.findall(r"\p{L}{2,}", tip))
+            # plain words, not SQL keywords or identifiers ("MERGE ON primary_key" is code, not English)
+            words = len(regex.findall(r"(?<![\w./])\p{Ll}{3,}(?![\w./])", tip))
             if judge(tip, script, 20).other or (fraction == 0 and letters >= 15 and words >= 3):
                 line, column = source.location(offset)
                 failures.append(f"{rel}:{line}")
