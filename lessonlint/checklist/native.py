@@ -6,66 +6,14 @@ else raises ``Unsupported`` with what would be needed to run it. Paths never lea
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from fnmatch import fnmatch
 
 from ..results import Evidence
-from .shell import Step, grep_regex, parse
+from .native_grep import grep as _grep
+from .shell import Step, parse
+from .shellio import RUNTIME, Files, Output, Unsupported
 
-MAX_FILES = 5000
-RUNTIME = frozenset("docker docker-compose curl kubectl gcloud psql mysql aws gsutil bq kafka-topics wget".split())
-
-
-class Unsupported(Exception):
-    """Not a command lessonlint interprets: ``needs`` says what would (command, runtime)."""
-
-    def __init__(self, reason: str, needs: str = "command") -> None:
-        super().__init__(reason)
-        self.needs = needs
-
-
-@dataclass
-class Output:
-    lines: list[str]
-    code: int  # exit status: 0 success
-    evidence: list[Evidence] = field(default_factory=list)
-    counts: list[int] = field(default_factory=list)  # grep -c / wc -l per file, in order
-
-
-class Files:
-    """What the commands may read: root-relative files through the run's cache."""
-
-    def __init__(self, run, localize, default_files: tuple[str, ...] = ()) -> None:
-        self.run, self.localize, self.default_files = run, localize, default_files
-
-    def expand(self, raw: str) -> list[str]:
-        """Files an operand names (a file, a glob); [] when nothing exists."""
-        rel = self.localize(raw)
-        if rel is None:
-            return []
-        where = self.run.resolve(rel)
-        return list(where.paths) if where.kind in ("file", "files") else []
-
-    def kind(self, raw: str) -> str:
-        rel = self.localize(raw)
-        return "missing" if rel is None else self.run.resolve(rel).kind
-
-    def under(self, raw: str) -> list[str]:
-        rel = self.localize(raw) if raw not in (".", "./") else "."
-        if rel is None:
-            return []
-        prefix = "" if rel in (".", "") else rel.rstrip("/") + "/"
-        return [p for p in self.run.files.files() if p.startswith(prefix)][:MAX_FILES]
-
-    def children(self, raw: str) -> list[str]:
-        rel = self.localize(raw) if raw not in (".", "./") else "."
-        prefix = "" if rel in (None, ".", "") else rel.rstrip("/") + "/"
-        names = {p[len(prefix):].split("/", 1)[0] for p in self.under(raw)}
-        return sorted(names)
-
-    def text(self, rel: str) -> str | None:
-        source = self.run.read(rel)
-        return source.text if hasattr(source, "text") else None
+__all__ = ["Files", "Output", "Unsupported", "run_line"]
 
 
 def run_line(line: str, files: Files) -> Output:
@@ -132,83 +80,6 @@ def _command(words: list[str], stdin, files: Files) -> Output:
         return Output(lines, 0)
     needs = "runtime" if name in RUNTIME else "command"
     raise Unsupported(f"needs a project command: `{' '.join(words)}`", needs)
-
-
-def _grep(args: list[str], stdin, files: Files, git: bool = False) -> Output:
-    flags, patterns, operands, include = set(), [], [], []
-    k = 0
-    while k < len(args):
-        arg = args[k]
-        if arg == "--":
-            operands += args[k + 1:]
-            break
-        if arg in ("-e", "--regexp") and k + 1 < len(args):
-            patterns.append(args[k + 1])
-            k += 2
-            continue
-        if arg.startswith("--include="):
-            include.append(arg.split("=", 1)[1])
-        elif arg in ("-A", "-B", "-C", "-m") and k + 1 < len(args):
-            k += 1
-        elif arg.startswith("--"):
-            flags.add(arg)
-        elif arg.startswith("-") and len(arg) > 1:
-            flags.update(arg[1:])
-        else:
-            operands.append(arg)
-        k += 1
-    if not patterns:
-        if not operands:
-            raise Unsupported("grep without a pattern")
-        patterns.append(operands.pop(0))
-    compiled = [grep_regex(p, "E" in flags, "F" in flags, "i" in flags, "w" in flags) for p in patterns]
-    targets = _grep_targets(operands, flags, files, git, include, stdin)
-    out, evidence, counts, matched_any = [], [], [], False
-    many = len(targets) > 1 or "r" in flags or "R" in flags or git
-    for rel, text in targets:
-        count = 0
-        for number, line in enumerate(text.split("\n"), 1):
-            hit = any(c.search(line, timeout=0.5) for c in compiled)
-            if hit != ("v" in flags):
-                count += 1
-                if rel is not None and len(evidence) < 20:
-                    evidence.append(Evidence(rel, number, None, None, line.strip()[:120]))
-                if "c" not in flags and "l" not in flags and "q" not in flags:
-                    out.append(f"{rel}:{line}" if many and rel else line)
-        counts.append(count)
-        matched_any = matched_any or count > 0
-        if "c" in flags:
-            out.append(f"{rel}:{count}" if many and rel else str(count))
-        elif "l" in flags and count:
-            out.append(rel or "(standard input)")
-    return Output([] if "q" in flags else out, 0 if matched_any else 1, evidence, counts)
-
-
-def _grep_targets(operands, flags, files: Files, git: bool, include, stdin):
-    recursive = git or "r" in flags or "R" in flags
-    if not operands:
-        if stdin is not None:
-            return [(None, "\n".join(stdin))]
-        if recursive:
-            operands = ["."]
-        elif files.default_files:
-            operands = list(files.default_files)
-        else:
-            raise Unsupported("grep reads standard input here")
-    paths: list[str] = []
-    for raw in operands:
-        if git and any(ch in raw for ch in "*?"):  # a git pathspec: glob over every file
-            paths += [p for p in files.under(".") if fnmatch(p, raw) or fnmatch(p.rsplit("/", 1)[-1], raw)]
-        elif recursive and files.kind(raw) == "dir" or raw in (".", "./"):
-            paths += files.under(raw)
-        else:
-            found = files.expand(raw)
-            if not found:
-                raise Unsupported(f"`{raw}` does not exist under the project root", "missing")
-            paths += found
-    if include:
-        paths = [p for p in paths if any(fnmatch(p.rsplit("/", 1)[-1], g) for g in include)]
-    return [(p, t) for p in dict.fromkeys(paths) if (t := files.text(p)) is not None]
 
 
 def _wc(operands, stdin, files: Files) -> Output:

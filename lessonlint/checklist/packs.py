@@ -115,7 +115,8 @@ def load_pack(path: Path) -> list[PackRule]:
     _keys(shown, data, _PACK_KEYS, "pack", required=("pack", "rules"))
     pack_id = data["pack"]
     if not _ID.fullmatch(pack_id):
-        raise PackError(shown, _value_line(data, "pack"), f"pack id {pack_id!r}: use lower-case letters, digits, - and _")
+        raise PackError(shown, _value_line(data, "pack"),
+                        f"pack id {pack_id!r}: use lower-case letters, digits, - and _")
     return [_rule(shown, pack_id, raw, line) for raw, line in _items(data, "rules", shown)]
 
 

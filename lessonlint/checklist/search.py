@@ -89,6 +89,16 @@ def find(term: Term, lesson: Lesson, languages: tuple[str, ...] = (), limit: int
     return ()
 
 
+def separator_variant(text: str, lesson: Lesson) -> TermHit | None:
+    """``payload_before`` or ``payload-before`` for ``payload.before``: the term with other separators."""
+    if not regex.search(r"\w[._-]\w", text):
+        return None
+    body = "".join(r"[._\-\s]?" if ch in "._-" else regex.escape(ch) for ch in text)
+    first = (lesson.frontmatter.end_line + 1) if lesson.frontmatter else 1
+    hits = _run(regex.compile(rf"(?<![\p{{L}}\p{{N}}]){body}(?![\p{{L}}\p{{N}}])", regex.I), lesson.source, first, 1)
+    return hits[0] if hits else None
+
+
 def _run(pattern, source: SourceFile, first_line: int, limit: int) -> list[TermHit]:
     out: list[TermHit] = []
     try:

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 import regex
 
 CONFIG_PATHS = ("src/content/config.ts", "src/content.config.ts", "src/content/config.mts", "src/content/config.js")
-_COMMENT = regex.compile(r"//[^\n]*|/\*.*?\*/", regex.S)
 _STRING = regex.compile(r"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|`(?:[^`\\]|\\.)*`", regex.S)
 _ENTRY = regex.compile(r"\s*(?:['\"]?)([A-Za-z_$][\w$-]*)(?:['\"]?)\s*:\s*(.+)", regex.S)
 _COLLECTION = regex.compile(r"(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*defineCollection\s*\(")

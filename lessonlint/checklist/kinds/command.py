@@ -10,8 +10,6 @@ Groups: ``cmd`` (the command line), ``comment`` (a ``# ...`` line: judged by the
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 from ...checks.common import at_file, at_plan, quote
@@ -20,32 +18,13 @@ from ..api import ItemContext, ItemVerdict, review
 from ..native import Files, Output, Unsupported, run_line
 from ..paths import clean, local_tail
 from ..shell import Unreadable
+from ._expect import Expect, expectation, holds, value, zero
 
 PARAMS = {"json_files": bool}
 MISSING, FAILED, PRESENT, UNREADABLE = "CHK001", "CHK010", "CHK011", "CHK012"
 _PROSE = regex.compile(r"\s+(?=(?:for each file|returns?|shows?|should|must|outputs?|prints?|gives?|confirms?|"
                        r"to verify|[-—–]\s|→|->|\(|#))", regex.I)
-_EMPTY = regex.compile(r"returns?\s+(?:no\s+(?:results?|matches|output|lines)|nothing|empty)|no\s+(?:results|"
-                       r"matches|output)|(?:is|be)\s+empty|returns?\s+0\s+results", regex.I)
-_NUMBER = regex.compile(r"(?:returns?|shows?|prints?|outputs?|equals?|should\s+(?:be|return|show)|must\s+be|is|"
-                        r"gives?|expect(?:ed)?|count)\s*:?\s*(?P<op>>=|<=|>|<|≥|≤|==|=|at\s+least|at\s+most|more\s+"
-                        r"than|fewer\s+than|less\s+than|over|under)?\s*(?P<n>\d+)(?P<plus>\+)?", regex.I)
-_NONE_LEFT = regex.compile(r"\s*(?:no|zero|none\s+of)\s+\w", regex.I)  # "No Mermaid imports remain: `grep ...`"
-_MISSING_OK = regex.compile(r"no such file|does not exist|doesn't exist|not found", regex.I)
 _EXPECTED_LINES = regex.compile(r"^#\s*expected:?\s*(?P<n>\d+)\+?\s*lines", regex.I)
-_EACH = regex.compile(r"for each file", regex.I)
-_OPS = {">=": "≥", "≥": "≥", "at least": "≥", "<=": "≤", "≤": "≤", "at most": "≤", ">": ">", "more than": ">",
-        "over": ">", "<": "<", "fewer than": "<", "less than": "<", "under": "<", "==": "=", "=": "="}
-
-
-@dataclass(frozen=True)
-class Expect:
-    kind: str  # default | empty | number | missing
-    op: str = "="
-    n: int = 0
-    each: tuple[int, ...] = ()  # "for each file returns expected count (4, 1, 3)"
-
-
 def check(ctx: ItemContext) -> ItemVerdict:
     if ctx.params.get("json_files"):
         return _json_files(ctx)
@@ -68,7 +47,7 @@ def split_command(cmd: str, text: str) -> tuple[str, str]:
 
 def evaluate(ctx: ItemContext, line: str, prose: str) -> ItemVerdict:
     """Interpret ``line`` over the project's files and compare its output with what ``prose`` expects."""
-    expect = _expectation(prose)
+    expect = expectation(prose)
     files = Files(ctx.plan.run, lambda raw: _localize(raw, ctx), ctx.lessons or ctx.files)
     try:
         out = run_line(line, files)
@@ -95,7 +74,7 @@ def evaluate(ctx: ItemContext, line: str, prose: str) -> ItemVerdict:
 def _compare(ctx: ItemContext, line: str, out: Output, expect: Expect) -> ItemVerdict:
     shown = quote(line, 80)
     if expect.kind == "empty":
-        if not out.lines and (not out.counts or not any(out.counts)) or _zero(out):
+        if not out.lines and (not out.counts or not any(out.counts)) or zero(out):
             return ItemVerdict(Status.PASSED, f"{shown} finds nothing, as expected", tuple(out.evidence))
         first = out.evidence[0] if out.evidence else None
         message = f"{shown} should find nothing but finds {sum(out.counts) or len(out.lines)}"
@@ -106,11 +85,11 @@ def _compare(ctx: ItemContext, line: str, out: Output, expect: Expect) -> ItemVe
             diag = at_plan(ctx.plan, FAILED, message, ctx.item.line)
         return ItemVerdict(Status.FAILED, message, tuple(out.evidence), (diag,))
     if expect.kind == "number":
-        values = list(out.counts) if expect.each else [_value(out)]
+        values = list(out.counts) if expect.each else [value(out)]
         wanted = list(expect.each) if expect.each else [expect.n]
         if expect.each and len(values) != len(wanted):
             return review(f"{shown} gives {len(values)} counts for {len(wanted)} expected values", out.evidence)
-        bad = [(v, w) for v, w in zip(values, wanted) if not _holds(v, expect.op, w)]
+        bad = [(v, w) for v, w in zip(values, wanted) if not holds(v, expect.op, w)]
         detail = f"{shown} gives {', '.join(map(str, values))} (expected {expect.op} {', '.join(map(str, wanted))})"
         if not bad:
             return ItemVerdict(Status.PASSED, detail, tuple(out.evidence))
@@ -192,25 +171,6 @@ def _json_files(ctx: ItemContext) -> ItemVerdict:
     return ItemVerdict(Status.PASSED, f"valid JSON: {', '.join(files)}")
 
 
-def _expectation(prose: str) -> Expect:
-    if _MISSING_OK.search(prose):
-        return Expect("missing")
-    if _EMPTY.search(prose) or _NONE_LEFT.match(prose):
-        return Expect("empty")
-    each = regex.search(r"\((\d+(?:\s*,\s*\d+)+)\)", prose) if _EACH.search(prose) else None
-    if each:
-        return Expect("number", "=", 0, tuple(int(n) for n in regex.findall(r"\d+", each.group(1))))
-    found = _NUMBER.search(prose)
-    if found:
-        op = _OPS.get((found.group("op") or "").casefold().replace("  ", " "), "=")
-        if found.group("plus"):
-            op = "≥"
-        if int(found.group("n")) == 0 and op == "=":
-            return Expect("empty")
-        return Expect("number", op, int(found.group("n")))
-    return Expect("default")
-
-
 def _lines_from_neighbour(ctx: ItemContext) -> Expect | None:
     """``wc -l file`` followed by ``# Expected: 400+ lines``."""
     for item in _siblings(ctx, after=True)[:1]:
@@ -231,24 +191,6 @@ def _localize(raw: str, ctx: ItemContext) -> str | None:
     if regex.match(r"^(?:/|~|[A-Za-z]:[\\/])", text):
         return local_tail(text, ctx)
     return text[2:] if text.startswith("./") else text
-
-
-def _value(out: Output) -> int:
-    if out.counts:
-        return out.counts[0] if len(out.counts) == 1 else sum(out.counts)
-    try:
-        return int(out.lines[-1].split()[0]) if out.lines else 0
-    except (ValueError, IndexError):
-        return len(out.lines)
-
-
-def _zero(out: Output) -> bool:
-    return bool(out.counts) and not any(out.counts) or out.lines in (["0"], ["0 total"])
-
-
-def _holds(value: int, op: str, wanted: int) -> bool:
-    return {"≥": value >= wanted, "≤": value <= wanted, ">": value > wanted, "<": value < wanted,
-            "=": value == wanted}[op]
 
 
 def _summary(out: Output) -> str:

@@ -12,8 +12,6 @@ Params: ``descriptive`` (more upper-case words that describe rather than name), 
 """
 from __future__ import annotations
 
-import regex
-
 from ...diagnostic import Status
 from ...lesson.model import Lesson
 from ...nearmiss import near_literal
@@ -22,14 +20,13 @@ from ...checks.common import at_file, quote
 from ..action import best_section, section_terms
 from ..api import ItemContext, ItemVerdict, review
 from ..paths import resolve_item_path
-from ..search import find, has_code, table_lines, translated
+from ..search import find, has_code, separator_variant, table_lines, translated
 from ..terms import Term, extract
+from . import _contains_modes as modes
 
 PARAMS = {"descriptive": list, "fallback_share": (int, float), "code_tags": bool, "aliases": dict, "patterns": list,
           "heading": bool}
-MISSING, OUTSIDE_CODE, UNTAGGED = "CHK003", "CHK004", "CHK013"
-_COVERS_ALL = regex.compile(r"\ball\s+(\d+|two|three|four|five|six|seven)\b", regex.I)
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+MISSING, OUTSIDE_CODE = "CHK003", "CHK004"
 EXTENSIONS = {"sql": "sql", "json": "json", "py": "python", "yaml": "yaml", "yml": "yaml", "sh": "bash",
               "ts": "typescript", "js": "javascript", "java": "java", "promql": "promql"}
 
@@ -39,20 +36,20 @@ def check(ctx: ItemContext) -> ItemVerdict:
     if isinstance(targets, ItemVerdict):
         return targets
     if ctx.params.get("code_tags"):
-        return _code_tags(ctx, targets)
+        return modes.code_tags(ctx, targets)
     if ctx.params.get("patterns"):
-        return _patterns(ctx, targets, ctx.params["patterns"])
+        return modes.patterns(ctx, targets, ctx.params["patterns"])
     if ctx.params.get("heading"):
-        return _heading(ctx, targets, ctx.groups.get("what", ""))
+        return modes.heading(ctx, targets, ctx.groups.get("what", ""))
     what = " ".join(ctx.groups[k] for k in ("what", "tail") if ctx.groups.get(k)) or ctx.text
     descriptive = frozenset(ctx.params.get("descriptive", ()))
     found = extract(what, extra_descriptive=descriptive, sentence="what" not in ctx.groups)
     # "parse_cdc_event function handles ...": code named in the subject counts; "Grafana dashboard" is the file
     subject = extract(ctx.groups["subject"], extra_descriptive=descriptive).strong if ctx.groups.get("subject") else ()
     terms, section = [*found.terms, *subject], None
-    every = _COVERS_ALL.search(what)
+    every = modes.COVERS_ALL.search(what)
     if not terms and every:
-        verdict = _covers_all(ctx, targets, extract(ctx.text).words, every.group(1))
+        verdict = modes.covers_all(ctx, targets, extract(ctx.text).words, every.group(1))
         if verdict is not None:
             return verdict
     if not terms:
@@ -69,117 +66,6 @@ def check(ctx: ItemContext) -> ItemVerdict:
     if not lessons:
         return review("none of the item's files can be read")
     return _judge(ctx, terms, found, section, lessons)
-
-
-def _covers_all(ctx: ItemContext, targets, words, count: str) -> ItemVerdict | None:
-    """"Window examples cover all three types": the plan's outline has that many sections about windows, and a
-    code term of each is in the lessons. None when the outline does not show the N things."""
-    from ..action import sections_titled
-
-    wanted = int(count) if count.isdigit() else _COUNTS.get(count.casefold())
-    tasks = [ctx.task] if ctx.task is not None else list(ctx.plan.plan.tasks)
-    try:
-        about = sections_titled(tasks, words)
-    except Exception:  # noqa: BLE001 - the outline reader belongs to the outline kind
-        return None
-    if wanted is None or len(about) != wanted:
-        return None
-    lessons = [(rel, ctx.lesson(rel)) for rel in targets]
-    lessons = [(rel, lesson) for rel, lesson in lessons if lesson is not None]
-    shown, missing, evidence = [], [], []
-    for section in about:
-        hit = next(((rel, h, t) for t in section_terms(section) for rel, lesson in lessons for h in find(t, lesson)),
-                   None)
-        if hit is None:
-            missing.append(section.title)
-        else:
-            rel, h, term = hit
-            shown.append(f"{section.title}: {quote(term.text)} {rel}:{h.line}")
-            evidence.append(Evidence(rel, h.line, None, h.column, h.text))
-    if missing:
-        message = f"no code of {', '.join(quote(m) for m in missing)}"
-        return ItemVerdict(Status.FAILED, message, tuple(evidence), (at_file(
-            ctx.plan, MISSING, message, lessons[0][0], 1, plan_line=ctx.item.line),) if lessons else ())
-    return ItemVerdict(Status.PASSED, f"all {wanted} outlined: " + "; ".join(shown), tuple(evidence))
-
-
-def _heading(ctx: ItemContext, targets, what: str) -> ItemVerdict:
-    """"Has troubleshooting section": a heading holding those words; none may mean a translated heading."""
-    words = [w.casefold() for w in regex.findall(r"[\p{L}\d][\p{L}\d-]*", what)]
-    if not words:
-        return review("the item names no section")
-    for rel in targets:
-        lesson = ctx.lesson(rel)
-        for heading in lesson.headings if lesson is not None else ():
-            text = heading.text.casefold()
-            if all(regex.search(rf"(?<!\w){regex.escape(w)}", text) for w in words):
-                return ItemVerdict(Status.PASSED, f"heading {quote(heading.text)} at {rel}:{heading.line}",
-                                   (Evidence(rel, heading.line, None, heading.column, heading.text),))
-    if any(translated(lesson) for lesson in map(ctx.lesson, targets) if lesson is not None):
-        return review(f"no heading with {quote(what)}; in a translated lesson the heading may use other words",
-                      needs="human")
-    rel = targets[0]
-    message = f"no heading with {quote(what)}"
-    return ItemVerdict(Status.FAILED, f"{rel}: {message}", (), (at_file(
-        ctx.plan, MISSING, message, rel, 1, plan_line=ctx.item.line, hint=f"add a `## {what.strip().title()}` section"),))
-
-
-def _patterns(ctx: ItemContext, targets, patterns: list) -> ItemVerdict:
-    """The pack's own regexes (for phrasings that name no term: "Mermaid diagrams import correctly"):
-    each must match in every target lesson."""
-    evidence, missing = [], []
-    for rel in targets:
-        source = ctx.plan.run.read(rel)
-        if not hasattr(source, "text"):
-            continue
-        for pattern in patterns:
-            found = ctx.plan.run.patterns.find_regex(str(pattern), source)
-            if found.status == "found":
-                hit = found.hits[0]
-                evidence.append(Evidence(rel, hit.line, None, hit.column, hit.text))
-            else:
-                missing.append((rel, str(pattern)))
-    if missing:
-        diagnostics = [at_file(ctx.plan, MISSING, f"nothing matches {quote(p)}", rel, 1, plan_line=ctx.item.line)
-                       for rel, p in missing]
-        return ItemVerdict(Status.FAILED, "; ".join(f"{rel}: no match for {quote(p)}" for rel, p in missing),
-                           tuple(evidence), tuple(diagnostics))
-    return ItemVerdict(Status.PASSED, "; ".join(f"{e.path}:{e.line} {quote(e.text or '')}" for e in evidence),
-                       tuple(evidence))
-
-
-_CODE_START = regex.compile(
-    r"^\s*(?:[{\[]\s*(?:\"|$|\{|\[)|(?:SELECT|CREATE|INSERT|UPDATE|DELETE|ALTER|WITH|DROP|GRANT)\b|\$\s|(?:curl|docker|"
-    r"kubectl|psql|gcloud|npm|npx|pip|python3?|cd|export|mysql|aws|git)\s|(?:def|import|from|class)\s|"
-    r"\w+\{[^}]*\}|(?:rate|sum|avg|max|min|increase)\(|<\w+[\s>]|#!)", regex.I)
-_YAML_LINE = regex.compile(r"^\s*[a-z_][a-z0-9_.-]*:\s*\S", regex.M)
-
-
-def looks_like_code(text: str) -> bool:
-    """Untagged blocks of plain output (logs, trees, sample records, ASCII diagrams) need no language tag."""
-    first = next((line for line in text.split("\n") if line.strip()), "")
-    return bool(_CODE_START.match(first)) or len(_YAML_LINE.findall(text)) >= 2 and bool(_YAML_LINE.match(first))
-
-
-def _code_tags(ctx: ItemContext, targets) -> ItemVerdict:
-    """Every fenced code block names its language (the item's list is what the author expected, not a limit);
-    an untagged block of plain output is not code."""
-    blocks, diagnostics = 0, []
-    for rel in targets:
-        lesson = ctx.lesson(rel)
-        for block in lesson.code_blocks if lesson is not None else ():
-            blocks += 1
-            if not block.lang and looks_like_code(block.text):
-                diagnostics.append(at_file(ctx.plan, UNTAGGED, "code block without a language tag", rel, block.line,
-                                           block.column, plan_line=ctx.item.line,
-                                           hint="name the language after the opening fence, e.g. ```sql"))
-    if not blocks:
-        return review("the lesson has no code block")
-    if diagnostics:
-        where = ", ".join(f"{d.path}:{d.line}" for d in diagnostics[:5])
-        return ItemVerdict(Status.FAILED, f"{len(diagnostics)} of {blocks} code blocks have no language tag: {where}",
-                           (), tuple(diagnostics))
-    return ItemVerdict(Status.PASSED, f"all {blocks} code blocks name their language")
 
 
 def _targets(ctx: ItemContext):
@@ -297,6 +183,11 @@ def _diagnostics(ctx, missing, outside, problems, lessons, languages, section) -
 
 
 def _missing(ctx: ItemContext, term: Term, rel: str, lesson: Lesson, section):
+    variant = separator_variant(term.text, lesson)
+    if variant is not None:
+        message = f"{quote(term.text)} not found; closest: {quote(variant.text)} (differs in separators)"
+        return at_file(ctx.plan, MISSING, message, rel, variant.line, variant.column, variant.end_column,
+                       ctx.item.line, hint=f"write {quote(term.text)} as the checklist item names it")
     miss = near_literal(term.text, lesson.source) if len(term.text) >= 3 else None
     # a line sharing one word of ROW_NUMBER is no near miss; a case or spacing variant, or most of a phrase, is
     useful = miss is not None and (miss.why.startswith("differs") or len(term.text.split()) >= 3)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ...checks.common import at_file, quote
+from ...checks.common import at_file
 from ...diagnostic import Status
 from ...lesson.model import Lesson
 from ...results import Evidence
@@ -42,8 +42,8 @@ def check(ctx: ItemContext) -> ItemVerdict:
         if lesson is None:
             found.unsure.append(f"{rel} cannot be read")
         elif lesson.frontmatter is None:
-            found.fail(rel, at_file(ctx.plan, NO_FRONTMATTER, "the lesson has no frontmatter", rel, 1, plan_line=ctx.item.line,
-                               hint="start the lesson with a `---` block of its metadata"))
+            found.fail(rel, at_file(ctx.plan, NO_FRONTMATTER, "the lesson has no frontmatter", rel, 1,
+                                    plan_line=ctx.item.line, hint="start the lesson with a `---` block of its metadata"))
         else:
             found.evidence.append(Evidence(rel, lesson.frontmatter.line, lesson.frontmatter.end_line))
             _check_lesson(ctx, rel, lesson, found)
