@@ -79,6 +79,12 @@ def test_builtin_packs_load_with_unique_ids_and_compiled_phrases():
         assert (rule.kind is None) != (rule.review is None)
 
 
+@pytest.mark.parametrize("path", sorted(builtin_packs_dir().glob("*.yaml")), ids=lambda p: p.name)
+def test_builtin_packs_pass_the_full_user_validation(path):
+    """Built-in packs skip parameter checks at run time (speed); here they get the checks a user pack gets."""
+    assert load_pack(path, trusted=False)
+
+
 def test_engine_raises_pack_error_before_any_plan(tmp_path):
     bad = write(tmp_path, "pack: p\nrules:\n  - id: one\n    kind: nope\n    phrases: ['x']\n")
     settings = Settings(root=tmp_path, rule_packs=(str(bad),))
