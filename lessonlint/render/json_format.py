@@ -3,14 +3,12 @@ from __future__ import annotations
 
 import json
 
-from ..codes import RULES
+from ..codes import RULES, doc_url
 from ..diagnostic import Diagnostic, Severity
 from ..results import Evidence, RunResult, Tally
 
-DOCS_URL = "https://github.com/lessonlint/lessonlint/blob/main/rules/docs/{code}.md"
 
-
-def render_json(result: RunResult) -> str:
+def render_json(result: RunResult, lines=None, options=None) -> str:
     return json.dumps(to_data(result), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -51,7 +49,7 @@ def diagnostic_data(d: Diagnostic) -> dict:
         "plan": d.plan,
         "plan_line": d.plan_line,
         "hint": d.hint,
-        "url": DOCS_URL.format(code=d.code),
+        "url": doc_url(d.code),
     }
 
 
