@@ -1,0 +1,216 @@
+"""Suppression comments, valid MDX: ``{/* lessonlint-disable-next-line CODE -- reason */}``,
+``{/* lessonlint-disable CODE */}`` … ``{/* lessonlint-enable CODE */}``, ``{/* lessonlint-disable-file CODE */}``;
+the same with ``<!-- … -->`` in ``.md`` files (plans included).
+
+Codes are exact (no prefixes, as ruff's noqa) and required. A directive that silences nothing,
+names an unknown code, never closes or closes nothing becomes a SUP diagnostic; SUP codes
+themselves can only be turned off in the config.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .codes import RULES
+from .diagnostic import Diagnostic
+from .source import SourceFile
+
+KINDS = ("disable-next-line", "disable-file", "disable", "enable")
+_MDX_COMMENT = re.compile(r"\{[ \t]*/\*(?P<body>.*?)\*/[ \t]*\}", re.S)
+_HTML_COMMENT = re.compile(r"<!--(?P<body>.*?)-->", re.S)
+_DIRECTIVE = re.compile(r"\s*lessonlint-(?P<kind>[A-Za-z-]*)(?P<rest>.*)", re.S)
+_FENCE = {True: re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)"),  # MDX has no indented code: any indent fences
+          False: re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)")}
+
+# Codes a lesson's own checks always judge; other codes (plan checks) only when a plan named the file.
+INTRINSIC = ("ENC", "LES", "MDX")
+
+
+@dataclass(frozen=True)
+class Directive:
+    path: str
+    kind: str
+    codes: tuple[str, ...]
+    line: int
+    column: int
+    end_line: int
+    end_column: int  # exclusive
+    text: str  # the comment as written, for messages
+
+
+@dataclass
+class _Scope:
+    directive: Directive
+    code: str
+    first: int | None  # None: the whole file, including whole-file diagnostics
+    last: int | None
+    used: bool = False
+
+    def covers(self, d: Diagnostic) -> bool:
+        if d.code != self.code:
+            return False
+        if self.first is None:
+            return True
+        return d.line is not None and self.first <= d.line <= (self.last or d.line)
+
+
+@dataclass
+class FileSuppressions:
+    scopes: list[_Scope] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)  # SUP002-SUP006
+
+
+def comment_style(path: str) -> re.Pattern | None:
+    """The comment syntax suppressions use in ``path`` (None: the file type has none)."""
+    if path.endswith(".mdx"):
+        return _MDX_COMMENT
+    return _HTML_COMMENT if path.endswith(".md") else None
+
+
+def scan(source: SourceFile) -> FileSuppressions:
+    """Every lessonlint directive of one file, outside fenced code and inline code."""
+    out = FileSuppressions()
+    style = comment_style(source.path)
+    if style is None or "lessonlint-" not in source.text:
+        return out
+    fenced = _fenced_lines(source)
+    open_ranges: dict[str, list[_Scope]] = {}
+    for match in style.finditer(source.text):
+        found = _DIRECTIVE.match(match.group("body"))
+        line, column = source.location(match.start())
+        if not found or line in fenced or _in_inline_code(source.line(line), column):
+            continue
+        end_line, end_column = source.location(match.end())
+        codes = tuple(c for c in re.split(r"[\s,]+", found.group("rest").split("--", 1)[0]) if c)
+        directive = Directive(source.path, found.group("kind"), codes, line, column, end_line, end_column,
+                              " ".join(match.group(0).split()))
+        _add(directive, source, out, open_ranges)
+    for scopes in open_ranges.values():
+        for scope in scopes:
+            out.problems.append(_problem("SUP003", scope.directive, f"`lessonlint-disable {scope.code}` is never "
+                                         "closed; it applies to the end of the file",
+                                         f"add {{/* lessonlint-enable {scope.code} */}} after the lines it is for"))
+    return out
+
+
+def _add(d: Directive, source: SourceFile, out: FileSuppressions, open_ranges: dict[str, list[_Scope]]) -> None:
+    if d.kind not in KINDS:
+        close = difflib.get_close_matches(d.kind, KINDS, n=1)
+        hint = f"lessonlint-{close[0]}" if close else "one of " + ", ".join(f"lessonlint-{k}" for k in KINDS)
+        out.problems.append(_problem("SUP006", d, f"`lessonlint-{d.kind}` is not a lessonlint directive",
+                                     f"write {hint}"))
+        return
+    if not d.codes:
+        out.problems.append(_problem("SUP004", d, f"`lessonlint-{d.kind}` names no code; it has no effect",
+                                     f"name the codes it is for: lessonlint-{d.kind} ART004 -- reason"))
+        return
+    for code in d.codes:
+        problem = _unknown(code)
+        if problem:
+            out.problems.append(_problem("SUP002", d, problem[0], problem[1]))
+            continue
+        if d.kind == "enable":
+            stack = open_ranges.get(code)
+            if not stack:
+                out.problems.append(_problem("SUP005", d, f"`lessonlint-enable {code}` closes no open "
+                                             f"`lessonlint-disable {code}`", "remove it, or add the disable above"))
+                continue
+            scope = stack.pop()
+            scope.last = d.line
+        elif d.kind == "disable":
+            scope = _Scope(d, code, d.line, source.line_count)
+            open_ranges.setdefault(code, []).append(scope)
+            out.scopes.append(scope)
+        elif d.kind == "disable-next-line":
+            out.scopes.append(_Scope(d, code, d.end_line + 1, d.end_line + 1))
+        else:
+            out.scopes.append(_Scope(d, code, None, None))
+
+
+def apply(diagnostics: list[Diagnostic], read: Callable, scan_paths, judged: Callable[[str, str], bool]):
+    """(kept diagnostics, SUP diagnostics): drop what a directive covers; report bad and unused directives.
+
+    ``read(path)`` gives a SourceFile (or anything else when unreadable); ``judged(path, code)`` says
+    whether this run computed every diagnostic ``code`` can have in ``path``, so an unused directive
+    is reported only when it is truly unused.
+    """
+    by_path: dict[str, list[Diagnostic]] = {}
+    for d in diagnostics:
+        by_path.setdefault(d.path, []).append(d)
+    kept: list[Diagnostic] = []
+    found: list[Diagnostic] = []
+    for path in sorted(set(by_path) | set(scan_paths)):
+        source = read(path) if comment_style(path) else None
+        sups = scan(source) if isinstance(source, SourceFile) else FileSuppressions()
+        for d in by_path.get(path, ()):
+            covering = [s for s in sups.scopes if s.covers(d)] if not d.code.startswith("SUP") else []
+            for scope in covering:
+                scope.used = True
+            if not covering:
+                kept.append(d)
+        found += sups.problems
+        for scope in sups.scopes:
+            if not scope.used and judged(path, scope.code):
+                d = scope.directive
+                found.append(_problem("SUP001", d, f"`lessonlint-{d.kind} {scope.code}` suppresses nothing",
+                                      f"remove {scope.code} from the comment, or the whole comment"))
+    return kept, found
+
+
+def _unknown(code: str) -> tuple[str, str] | None:
+    if code in RULES and not code.startswith("SUP"):
+        return None
+    if code.startswith("SUP") and code in RULES:
+        return f"{code} cannot be suppressed by a comment", f'turn it off in the config: ignore = ["{code}"]'
+    prefixed = sorted(c for c in RULES if c.startswith(code.upper()))
+    if prefixed:
+        return (f"`{code}` is not a code; suppressions name exact codes",
+                "name the codes, e.g. " + ", ".join(prefixed[:3]) + ("…" if len(prefixed) > 3 else ""))
+    return f"`{code}` is not a lessonlint code", "see `lessonlint rule --all` for the codes"
+
+
+def _problem(code: str, d: Directive, message: str, hint: str) -> Diagnostic:
+    return Diagnostic(code, message, d.path, d.line, d.column, end_line=d.end_line,
+                      end_column=d.end_column, hint=hint)
+
+
+def _fenced_lines(source: SourceFile) -> set[int]:
+    inside: set[int] = set()
+    fence = ""
+    pattern = _FENCE[source.path.endswith(".mdx")]
+    for number in range(1, source.line_count + 1):
+        match = pattern.match(source.line(number))
+        if fence:
+            inside.add(number)
+            closing = match and not match.group(2).strip()
+            if closing and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = ""
+        elif match:
+            fence = match.group(1)
+            inside.add(number)
+    return inside
+
+
+def _in_inline_code(text: str, column: int) -> bool:
+    return text[: column - 1].count("`") % 2 == 1
+
+
+def judged_by(enabled, full_plans: set[str], own_files: set[str], direct: set[str], plan_named: set[str],
+              every_plan_ran: Callable[[], bool]) -> Callable[[str, str], bool]:
+    """Whether a run computed every diagnostic ``code`` can have in ``path`` (else "unused" is unknowable)."""
+    memo: list[bool] = []
+
+    def judged(path: str, code: str) -> bool:
+        if not enabled(code):
+            return False
+        if path in full_plans or path in direct or (path in own_files and code.startswith(INTRINSIC)):
+            return True
+        if path in plan_named:
+            if not memo:
+                memo.append(every_plan_ran())
+            return memo[0]
+        return False
+
+    return judged
