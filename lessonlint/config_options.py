@@ -1,0 +1,103 @@
+"""Every config key: its Settings field, its kind and its help. The loader, the JSON Schema,
+``--show-settings`` and ``lessonlint init`` are all generated from this one table."""
+from __future__ import annotations
+
+from dataclasses import MISSING, dataclass, fields
+
+from .settings import Settings
+
+SEVERITIES = ("error", "warning", "info", "off")
+SCHEMA_URL = "https://raw.githubusercontent.com/lessonlint/lessonlint/main/schema/lessonlint.schema.json"
+CODE_PATTERN = "^[A-Z]+[0-9]*$"  # a code (ART003) or a prefix of codes (ART, ART00)
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str  # kebab-case TOML key
+    kind: str  # root | globs | strings | suffixes | paths | codes | int | float | script | severity
+    help: str
+    minimum: float | None = None
+
+    @property
+    def field(self) -> str:
+        return self.key.replace("-", "_")
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option("root", "root", "Project root, relative to the config file's folder (default: the nearest folder "
+                           "holding .planning/, else .git, else the folder the search started from)."),
+    Option("plan-globs", "globs", "Globs, relative to the root, that find plan files."),
+    Option("exclude", "globs", "Globs, relative to the root, of plans and lessons never checked "
+                               "(also for paths given on the command line with --force-exclude)."),
+    Option("lesson-suffixes", "suffixes", "File suffixes that are lessons (parsed as MDX, or Markdown for .md)."),
+    Option("select", "codes", "Code prefixes to check (empty: all). ALL selects every code."),
+    Option("extend-select", "codes", "Code prefixes added to select."),
+    Option("ignore", "codes", "Code prefixes not to check. The most specific prefix of select, "
+                              "extend-select and ignore wins; ignore wins ties."),
+    Option("severity", "severity", "Severity per code or code prefix: error, warning, info or off "
+                                   "(off = ignore). The most specific prefix wins."),
+    Option("key-link-span", "int", "Lines a key-link pattern may span when it does not match on one line.", 1),
+    Option("regex-timeout", "float", "Seconds a plan regex may run on one file.", 0.001),
+    Option("regex-budget", "float", "Seconds of plan regex time for the whole run.", 0.001),
+    Option("max-file-bytes", "int", "Files larger than this are not read.", 1),
+    Option("rule-packs", "paths", "Extra checklist rule packs (files or folders), relative to the config file; "
+                                  "tried before the built-in packs."),
+    Option("glossaries", "paths", "Extra glossary packs (files or folders), relative to the config file."),
+    Option("prose-script", "script", "Unicode script of explanatory text, e.g. Cyrillic (default: from the plan)."),
+    Option("code-script", "script", "Unicode script allowed in code outside comments and strings."),
+    Option("diagram-components", "strings", "JSX components that count as diagrams."),
+    Option("stub-exceptions", "strings", "Heading words under which TODO/TBD are allowed (lab exercises)."),
+    Option("outline-word-share", "float", "Share of an outline section's word target its prose must reach.", 0.0),
+)
+
+BY_KEY: dict[str, Option] = {option.key: option for option in OPTIONS}
+
+
+def default(option: Option):
+    """The Settings default of ``option`` (None when it has none, e.g. root)."""
+    for f in fields(Settings):
+        if f.name == option.field:
+            if f.default is not MISSING:
+                return f.default
+            return f.default_factory() if f.default_factory is not MISSING else None
+    return None
+
+
+def json_schema() -> dict:
+    """JSON Schema (draft 2020-12) of the config table, for editors; tests keep schema/ in step with it."""
+    properties = {}
+    for option in OPTIONS:
+        spec = _schema_of(option)
+        spec["description"] = option.help
+        value = default(option)
+        if value is not None and option.kind != "root":
+            spec["default"] = list(value) if isinstance(value, tuple) else value
+        properties[option.key] = spec
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_URL,
+        "title": "lessonlint configuration",
+        "description": "[tool.lessonlint] in pyproject.toml, or the top level of lessonlint.toml / .lessonlint.toml.",
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+    }
+
+
+def _schema_of(option: Option) -> dict:
+    kind = option.kind
+    if kind in ("root", "script"):
+        return {"type": "string", "minLength": 1}
+    if kind == "int":
+        return {"type": "integer", "minimum": int(option.minimum or 0)}
+    if kind == "float":
+        return {"type": "number", "minimum": option.minimum or 0}
+    if kind == "severity":
+        return {"type": "object", "propertyNames": {"pattern": CODE_PATTERN},
+                "additionalProperties": {"enum": list(SEVERITIES)}}
+    item: dict = {"type": "string", "minLength": 1}
+    if kind == "codes":
+        item = {"type": "string", "pattern": "^(ALL|[A-Z]+[0-9]*)$"}
+    elif kind == "suffixes":
+        item = {"type": "string", "pattern": "^\\.[^/\\\\]+$"}
+    return {"type": "array", "items": item, "uniqueItems": True}
