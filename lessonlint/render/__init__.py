@@ -2,11 +2,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import import_module
 from typing import Callable
 
 LineLookup = Callable[[str, int], "str | None"]
 
-FORMATS = ("full", "concise", "json")
+# format -> (module, function); modules are imported only when their format is asked for
+_RENDERERS = {
+    "full": ("full", "render_full"),
+    "concise": ("concise", "render_concise"),
+    "json": ("json_format", "render_json"),
+    "sarif": ("sarif", "render_sarif"),
+    "github": ("github", "render_github"),
+    "junit": ("junit", "render_junit"),
+}
+FORMATS = tuple(_RENDERERS)
 
 
 @dataclass(frozen=True)
@@ -15,18 +25,10 @@ class RenderOptions:
     width: int = 100
     quiet: bool = False
     statistics: bool = False
+    path_prefix: str = ""  # the root relative to the working folder ("" or "course/"), for CI annotations
 
 
 def render(result, fmt: str, lines: LineLookup, options: RenderOptions) -> str:
-    """Text of ``result`` in format ``fmt``."""
-    if fmt == "json":
-        from .json_format import render_json
-
-        return render_json(result)
-    if fmt == "concise":
-        from .concise import render_concise
-
-        return render_concise(result, options)
-    from .full import render_full
-
-    return render_full(result, lines, options)
+    """Text of ``result`` in format ``fmt`` (one of FORMATS)."""
+    module, function = _RENDERERS[fmt]
+    return getattr(import_module(f".{module}", __name__), function)(result, lines, options)

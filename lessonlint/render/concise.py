@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..diagnostic import Severity
 
 
-def render_concise(result, options) -> str:
+def render_concise(result, lines=None, options=None) -> str:
     out = []
     for d in result.diagnostics:
         level = "" if d.severity is Severity.ERROR else f"[{d.severity.value}] "
