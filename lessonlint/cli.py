@@ -1,4 +1,7 @@
-"""The command line: typer commands that parse options and hand over to the engine and renderers."""
+"""The command line: typer commands that parse options and hand over to the engine and renderers.
+
+Each command is a small function; the work lives in the modules it calls.
+"""
 from __future__ import annotations
 
 import os
@@ -21,16 +24,15 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
-    full = "full"
-    concise = "concise"
-    json = "json"
-
-
 class Color(str, Enum):
     auto = "auto"
     always = "always"
     never = "never"
+
+
+class DocFormat(str, Enum):
+    text = "text"
+    json = "json"
 
 
 class UsageProblem(Exception):
@@ -38,7 +40,7 @@ class UsageProblem(Exception):
 
 
 def usage_error_text(exc: BaseException) -> str:
-    if hasattr(exc, "format_message"):  # click's usage errors (typer vendors click)
+    if hasattr(exc, "format_message"):  # click's usage errors, ConfigError, PackError, OutputError
         return f"error: {exc.format_message()}"
     if isinstance(exc, UsageProblem):
         return f"error: {exc}"
@@ -59,51 +61,233 @@ def main(
     """lessonlint: plan-conformance linter for lesson files."""
 
 
+FORMAT_HELP = ("Output format: full, concise, json, sarif, github or junit. Repeat it to write several reports, "
+               "giving all but one a file: --format full --format sarif=lessonlint.sarif.")
+
+
 @app.command()
 def check(
     paths: Optional[List[str]] = typer.Argument(None, help="Plans, lessons or folders. None: every plan under the root."),
-    root: Optional[Path] = typer.Option(None, "--root", help="Project root (default: nearest folder with .planning/, "
-                                        "else .git, else the current folder)."),
-    output_format: Format = typer.Option(Format.full, "--format", "-f", help="Output format."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to FILE instead of stdout."),
-    color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only diagnostics and the summary line (no plan tables)."),
+    root: Optional[Path] = typer.Option(None, "--root", help="Project root (default: the config's `root`, else the "
+                                        "nearest folder with .planning/, else .git, else the current folder)."),
+    output_format: Optional[List[str]] = typer.Option(None, "--format", "-f", metavar="FORMAT[=FILE]",
+                                                      help=FORMAT_HELP),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report (the --format without "
+                                          "=FILE) to FILE instead of standard output."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of searching for "
+                                          "pyproject.toml [tool.lessonlint], lessonlint.toml or .lessonlint.toml."),
+    isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file."),
+    select: Optional[str] = typer.Option(None, "--select", metavar="CODES",
+                                         help="Comma-separated code prefixes to check (replaces the config's)."),
+    extend_select: Optional[str] = typer.Option(None, "--extend-select", metavar="CODES",
+                                                help="Code prefixes to check in addition."),
+    ignore: Optional[str] = typer.Option(None, "--ignore", metavar="CODES", help="Code prefixes not to check."),
+    force_exclude: bool = typer.Option(False, "--force-exclude", help="Apply the config's `exclude` to paths given "
+                                       "on the command line too (the pre-commit hook does)."),
+    color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output (NO_COLOR is honoured)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only diagnostics and the summary line: no plan tables, "
+                               "no progress bar."),
     statistics: bool = typer.Option(False, "--statistics", help="Also print a count per code."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when errors are found."),
-) -> int:
-    """Check plans and the lessons they name. Exit 0 clean, 1 findings, 2 usage or internal error."""
-    from .checks.context import RunContext
-    from .discover import targets
-    from .engine import run
-    from .render import RenderOptions, render
-    from .settings import Settings, find_root
+    show_settings: bool = typer.Option(False, "--show-settings", help="Print the effective settings and exit."),
+) -> None:
+    """Check plans and the lessons they name. Exit 0 clean, 1 findings, 2 usage, config or internal error."""
+    from .config_text import show_settings as settings_text
+    from .outputs import parse_outputs
 
+    outputs = parse_outputs(output_format, output)
     paths = paths or []
-    project = _root(root, paths)
-    settings = Settings(root=project)
-    ctx = RunContext.create(settings)
-    chosen = targets(ctx, paths)
-    if chosen.errors:
-        raise UsageProblem("; ".join(chosen.errors))
-    result = run(ctx, chosen)
-    use_color = output is None and _use_color(color)
-    options = RenderOptions(color=use_color, width=_width(), quiet=quiet, statistics=statistics)
-
-    def line_of(path: str, number: int):
-        source = ctx.read(path)
-        return None if not hasattr(source, "line") or number > source.line_count else source.line(number)
-
-    text = render(result, output_format.value, line_of, options)
-    if output is not None:
-        _write_atomic(output, text)
-    else:
-        sys.stdout.write(text)
+    settings, config_path = _settings(root, paths, config, isolated, select, extend_select, ignore)
+    if show_settings:
+        sys.stdout.write(settings_text(settings, config_path))
+        raise typer.Exit(0)
+    if force_exclude and paths:
+        paths = _not_excluded(paths, settings)
+        if not paths:
+            raise typer.Exit(0)  # pre-commit passed only excluded files: nothing to do
+    result, ctx = _run(settings, paths, quiet, color)
+    _write(result, ctx, outputs, color, quiet, statistics)
     for error in result.errors:
         print(f"lessonlint: {error}", file=sys.stderr)
     if result.errors:
         raise typer.Exit(2)
     failed = any(d.severity.value == "error" for d in result.diagnostics)
     raise typer.Exit(1 if failed and not exit_zero else 0)
+
+
+@app.command()
+def rule(
+    codes: Optional[List[str]] = typer.Argument(None, help="Rule codes or names, e.g. ART003 or artifact-too-short."),
+    all_rules: bool = typer.Option(False, "--all", help="Every rule."),
+    output_format: DocFormat = typer.Option(DocFormat.text, "--format", "-f", help="text (Markdown) or json."),
+) -> None:
+    """Explain rules: what a rule does, why it matters, an example and how to fix it."""
+    import json
+
+    from .codes import RULES, lookup
+    from .docs import rule_data, rule_markdown
+
+    if all_rules == bool(codes):
+        raise UsageProblem("name one or more rules, or give --all")
+    chosen = list(RULES.values()) if all_rules else [_rule(code, lookup, RULES) for code in codes]
+    if output_format is DocFormat.json:
+        data = [rule_data(r) for r in chosen]
+        typer.echo(json.dumps(data if all_rules or len(data) > 1 else data[0], ensure_ascii=False, indent=2))
+    else:
+        typer.echo("\n".join(rule_markdown(r) for r in chosen), nl=False)
+
+
+@app.command()
+def init(
+    root: Optional[Path] = typer.Option(None, "--root", help="Folder to configure (default: the project root)."),
+    pyproject: bool = typer.Option(False, "--pyproject", help="Add [tool.lessonlint] to pyproject.toml instead of "
+                                   "writing lessonlint.toml."),
+) -> None:
+    """Write a starter config (never overwriting one) and print the pre-commit snippet."""
+    from .config import CONFIG_NAMES, find_config
+    from .config_text import PRE_COMMIT_SNIPPET, starter_config
+    from .outputs import write_atomic
+
+    folder = _root(root, [])
+    existing = find_config(folder)
+    if existing is not None and existing.parent == folder and existing.name in CONFIG_NAMES:
+        raise UsageProblem(f"{existing} already configures lessonlint; not overwritten")
+    if pyproject:
+        target = folder / "pyproject.toml"
+        before = target.read_text(encoding="utf-8") if target.is_file() else ""
+        write_atomic(target, before + ("\n" if before and not before.endswith("\n\n") else "")
+                     + starter_config(pyproject=True))
+    else:
+        target = folder / "lessonlint.toml"
+        write_atomic(target, starter_config())
+    typer.echo(f"wrote {target}\n\nAdd the hook to .pre-commit-config.yaml:\n")
+    typer.echo(PRE_COMMIT_SNIPPET.format(version=__version__), nl=False)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the config (also at schema/lessonlint.schema.json in the repository)."""
+    import json
+
+    from .config_options import json_schema
+
+    typer.echo(json.dumps(json_schema(), indent=2))
+
+
+@app.command()
+def checklist(
+    paths: Optional[List[str]] = typer.Argument(None, help="Plans, lessons or folders. None: every plan under the root."),
+    root: Optional[Path] = typer.Option(None, "--root", help="Project root (as for `check`)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Use this config file."),
+    isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file."),
+    unmapped: bool = typer.Option(False, "--unmapped", help="List the phrasings no rule matched, grouped and counted."),
+    section: Optional[List[str]] = typer.Option(None, "--section", help="Only items of this section (repeatable): "
+                                                "verify, verification, acceptance_criteria, done, success_criteria..."),
+) -> None:
+    """Every checklist item with its status, rule and evidence, and the coverage. Exit 1 when an item fails."""
+    from .render.checklist import render_checklist
+
+    settings, _ = _settings(root, paths or [], config, isolated, None, None, None)
+    result, _ = _run(settings, paths or [], True, Color.never)
+    sys.stdout.write(render_checklist(result, unmapped=unmapped, sections=tuple(section or ())))
+    for error in result.errors:
+        print(f"lessonlint: {error}", file=sys.stderr)
+    failed = any(item.status.value == "failed" and (not section or item.section in section)
+                 for plan in result.plans for item in plan.checklist)
+    raise typer.Exit(2 if result.errors else 1 if failed and not unmapped else 0)
+
+
+def _settings(root, paths, config, isolated, select, extend_select, ignore):
+    from .config import Config, find_config, load_config, override_codes, settings_for
+
+    start = _start(root, paths)
+    if isolated:
+        found = Config()
+    elif config is not None:
+        if not config.is_file():
+            raise UsageProblem(f"--config {config}: no such file")
+        found = load_config(config.resolve())
+    else:
+        path = find_config(start)
+        found = load_config(path) if path else Config()
+    project = _root(root, paths) if root is not None or found.root is None else found.root
+    settings = settings_for(found, project)
+    settings = override_codes(settings, _codes(select) if select is not None else None,
+                              _codes(extend_select), _codes(ignore))
+    return settings, found.path
+
+
+def _run(settings, paths, quiet, color):
+    from .checks.context import RunContext
+    from .discover import targets
+    from .engine import run
+    from .progress import DelayedProgress
+
+    ctx = RunContext.create(settings)
+    chosen = targets(ctx, paths)
+    if chosen.errors:
+        raise UsageProblem("; ".join(chosen.errors))
+    progress = DelayedProgress.for_terminal(quiet, color is not Color.never and not os.environ.get("NO_COLOR"))
+    try:
+        return run(ctx, chosen, progress=progress), ctx
+    finally:
+        progress.close()
+
+
+def _write(result, ctx, outputs, color, quiet, statistics) -> None:
+    from .outputs import emit, path_prefix
+    from .render import RenderOptions, render
+
+    def line_of(path: str, number: int):
+        source = ctx.read(path)
+        return None if not hasattr(source, "line") or number > source.line_count else source.line(number)
+
+    prefix = path_prefix(ctx.root)
+    for out in outputs:
+        options = RenderOptions(color=out.path is None and _use_color(color), width=_width(), quiet=quiet,
+                                statistics=statistics, path_prefix=prefix)
+        emit(out, render(result, out.fmt, line_of, options))
+
+
+def _rule(code: str, lookup, rules):
+    import difflib
+
+    found = lookup(code)
+    if found is None:
+        close = difflib.get_close_matches(code.upper(), list(rules), n=1) or difflib.get_close_matches(
+            code.lower(), [r.name for r in rules.values()], n=1)
+        raise UsageProblem(f"unknown rule {code!r}" + (f"; did you mean {close[0]}?" if close else ""))
+    return found
+
+
+def _codes(value: Optional[str]) -> list[str]:
+    return [c.strip() for c in (value or "").split(",") if c.strip()]
+
+
+def _not_excluded(paths: List[str], settings) -> List[str]:
+    from .files import glob_regex
+
+    patterns = [glob_regex(g) for g in settings.exclude]
+    kept = []
+    for raw in paths:
+        real = Path(os.path.realpath(raw))
+        try:
+            rel = real.relative_to(settings.root).as_posix()
+        except ValueError:
+            rel = None
+        if rel is None or not any(p.fullmatch(rel) for p in patterns):
+            kept.append(raw)
+    return kept
+
+
+def _start(root: Optional[Path], paths: List[str]) -> Path:
+    """The folder the config search starts from."""
+    if root is not None:
+        return root
+    if paths and Path(paths[0]).exists():
+        first = Path(paths[0])
+        return first if first.is_dir() else first.parent
+    return Path.cwd()
 
 
 def _root(root: Optional[Path], paths: List[str]) -> Path:
@@ -113,11 +297,7 @@ def _root(root: Optional[Path], paths: List[str]) -> Path:
         if not root.is_dir():
             raise UsageProblem(f"--root {root}: not a directory")
         return Path(os.path.realpath(root))
-    if paths:
-        first = Path(paths[0])
-        if first.exists():
-            return find_root(first if first.is_dir() else first.parent)
-    return find_root(Path.cwd())
+    return find_root(_start(None, paths))
 
 
 def _use_color(choice: "Color") -> bool:
@@ -130,19 +310,3 @@ def _use_color(choice: "Color") -> bool:
 
 def _width() -> int:
     return max(60, min(shutil.get_terminal_size((100, 24)).columns, 200))
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    import tempfile
-
-    path = path.resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
