@@ -8,7 +8,6 @@ from .checks.artifacts import check_artifact
 from .checks.context import PlanContext, RunContext
 from .checks.key_links import check_key_link
 from .checks.lesson_rules import lesson_rules
-from .checks.pending import check_truth
 from .checklist.judge import judge_item, rules_for
 from .codes import RULES
 from .diagnostic import Diagnostic, Severity, sort_diagnostics
@@ -17,6 +16,7 @@ from .plan.model import Plan
 from .results import PlanResult, RunResult
 from .settings import Settings
 from .source import SourceError, SourceFile
+from .truths.judge import glossary_for, judge_truths
 
 
 def internal_error(path: str, cause: BaseException) -> str:
@@ -33,6 +33,7 @@ def run(ctx: RunContext, targets: Targets, progress=None) -> RunResult:
     diagnostics: list[Diagnostic] = []
     errors: list[str] = []
     rules_for(ctx)  # a bad rule pack is a configuration error (PackError, exit 2), raised before any plan
+    glossary_for(ctx)  # so is a bad glossary pack (GlossaryError)
     for job in targets.jobs:
         try:
             result = check_plan(job, ctx)
@@ -67,7 +68,7 @@ def check_plan(job: Job, ctx: RunContext) -> PlanResult:
     key_links = [check_key_link(k, pctx) for k in plan.key_links]
     checklist = [judge_item(i, pctx) for i in plan.checklist]
     # truths come last: they reuse the verdicts above as evidence
-    truths = [check_truth(t, pctx) for t in plan.truths]
+    truths = judge_truths(pctx, artifacts, key_links, checklist)
     if job.focus is not None:
         artifacts = [a for a in artifacts if job.focus & set(a.resolved_paths)]
         key_links = [k for k in key_links if k.resolved_source in job.focus or _names_target(k, job.focus)]
@@ -76,6 +77,8 @@ def check_plan(job: Job, ctx: RunContext) -> PlanResult:
     for item in (*artifacts, *key_links):
         for check in item.checks:
             diagnostics += check.diagnostics
+    for truth in truths:
+        diagnostics += truth.diagnostics
     for entry in checklist:
         diagnostics += entry.diagnostics
     if not (plan.truths or plan.artifacts or plan.key_links or plan.checklist):

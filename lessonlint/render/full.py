@@ -86,7 +86,8 @@ def _plan_table(console: Console, plan: PlanResult) -> None:
     table.add_column("item", overflow="fold")
     table.add_column("detail", overflow="fold", style="dim")
     for t in plan.truths:
-        table.add_row("truth", _mark(t.status), f"{t.text}", _where(t.evidence) or t.reason)
+        table.add_row("truth", _mark(t.status), f"{t.text}",
+                      _where(t.evidence) if t.status is Status.PASSED else t.reason)
     for a in plan.artifacts:
         table.add_row("artifact", _mark(a.status), a.path or "(no path)", a.reason if a.status is not Status.PASSED
                       else ", ".join(c.detail for c in a.checks if c.kind != "exists")[:160])

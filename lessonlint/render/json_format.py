@@ -70,7 +70,10 @@ def _plan(p) -> dict:
         "must_haves": _tally(p.must_haves),
         "truths": [
             {"text": t.text, "line": t.line, "status": t.status.value, "reason": t.reason,
-             "evidence": [_evidence(e) for e in t.evidence]}
+             "evidence": [_evidence(e) for e in t.evidence],
+             "claims": [{"text": c.text, "kind": c.kind, "status": c.status.value, "reason": c.reason,
+                         "expected": list(c.expected), "sources": list(c.sources),
+                         "evidence": [_evidence(e) for e in c.evidence]} for c in t.claims]}
             for t in p.truths
         ],
         "artifacts": [

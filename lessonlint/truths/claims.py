@@ -1,0 +1,312 @@
+"""Split a truth into claims, each checkable on its own.
+
+"Student can implement tumbling, sliding, and session windows" gives three claims (the head noun of an
+enumeration is shared by its items); "Student can create PyFlink TableEnvironment in streaming mode" gives
+the tokens ``PyFlink`` and ``TableEnvironment`` and the glossary phrase "streaming mode". Nothing here knows a
+course: the phrases come from glossary packs, the rest is punctuation and the shape of tokens.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import regex
+
+from .glossary import Glossary, Term
+from .tokens import classify_span, is_name, scan
+from .words import STOPWORDS, content_stems
+
+# "Student can", "Users are able to", "Студент может": who and how, not what
+_ACTOR = regex.compile(
+    r"^\s*(?:(?:the|a|an|each|every)\s+)?(?:students?|users?|learners?|readers?|developers?|engineers?|operators?|"
+    r"студент\w*|пользовател\w*|читател\w*|учени\w*|слушател\w*)\s+"
+    r"(?:(?:can|could|will|should|must|may|is able to|are able to|knows? how to|learns? (?:how )?to|understands?|knows?|"
+    r"может|могут|умеет|умеют|сможет|смогут|понимает|понимают|знает|знают)\s+)?", regex.I)
+_CODE_SPAN = regex.compile(r"(`+)(.+?)\1")
+_QUOTED = regex.compile(r'"([^"\n]{2,120})"|“([^”\n]{2,120})”|«([^»\n]{2,120})»|(?<![\w])\'([^\'\n]{2,80})\'(?![\w])')
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}_+#.'’/-]*")
+_CONJ = frozenset({"and", "or", "и", "или"})
+_MAX_ITEM_WORDS = 3
+_NEG_PREFIX = regex.compile(r"\s*(?:no|none\s+of(?:\s+the)?|zero)\s+", regex.I)
+_NEG_DELETED = regex.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been|gets?|got)\s+(?:deleted|removed|dropped|gone)\b"
+                             r"|\bno\s+longer\s+(?:exists?|appears?|present)\b", regex.I)
+_NEG_OBJECT = regex.compile(r"\b(?:does|do|must|should|will)\s+not\s+(?:contain|use|include|reference|import|mention|have)\b"
+                            r"|\bno\s+longer\s+(?:contains?|uses?|includes?|references?|imports?|has|have)\b", regex.I)
+_LOCATION = regex.compile(r"\s(?:in|from|within|inside|across|under|on)\s", regex.I)
+# a truth about a picture or an explanation: the concept named there is its evidence, code is not expected
+_DEPICTION = regex.compile(r"\b(?:diagrams?|visuali[sz]ations?|flow\s*charts?|charts?|illustrat\w+|infographics?|"
+                           r"tooltips?|comparisons?|conceptual\s+models?|animations?|screenshots?|nodes?|shows?|see|sees|"
+                           r"render(?:s|ed)?|displays?|visible|"
+                           r"explain\w*|explanations?|understand\w*|describ\w*)\b|диаграмм|визуализ|объясн\w*|понима\w*",
+                           regex.I)
+
+
+@dataclass(frozen=True)
+class Claim:
+    text: str  # as shown in reports
+    kind: str  # glossary | token | command | path | quoted | name | item | phrase
+    start: int  # offset in the truth, for ordering
+    terms: tuple[Term, ...] = ()  # glossary terms (kind glossary)
+    token: str | None = None  # the literal to find (token, command, path, quoted, name, item)
+    token_kind: str = ""  # code | keyword | word (tokens)
+    alt: str | None = None  # an enumerated item without the head noun it was given ("queue" of "queue utilization")
+    stems: frozenset[str] = field(default_factory=frozenset)
+    negated: bool = False  # the truth says it is gone: "No <Mermaid> blocks remain", "X.tsx is deleted"
+    depicted: bool = False  # the truth is about a picture: naming the concept there is the evidence
+
+    @property
+    def concrete(self) -> bool:
+        """A claim that names something to find: its absence fails the truth."""
+        return self.kind in ("glossary", "token", "path", "quoted", "name")
+
+
+def split_claims(text: str, glossary: Glossary) -> tuple[Claim, ...]:
+    """The claims of one truth, in the order they are written; a claim-less truth is one phrase claim."""
+    core_start = _ACTOR.match(text).end() if _ACTOR.match(text) else 0
+    chars = list(text)
+    claims: list[Claim] = []
+
+    def mask(start: int, end: int) -> None:
+        chars[start:end] = " " * (end - start)
+
+    for m in _CODE_SPAN.finditer(text):
+        body = m.group(2).strip()
+        if body:
+            kind = classify_span(body)
+            claims.append(_literal(body, {"code": "token", "path": "path", "command": "command"}[kind], m.start(),
+                                   "code"))
+        mask(m.start(), m.end())
+    for m in _QUOTED.finditer("".join(chars)):
+        body = next(g for g in m.groups() if g is not None).strip()
+        if len(body) >= 3:
+            claims.append(_literal(body, "quoted", m.start(), ""))
+            mask(m.start(), m.end())
+    masked = "".join(chars)
+    for items, start, end in enumerations(masked):
+        for item_text, item_start, bare in items:
+            claims += _item_claims(item_text, item_start, glossary, bare)
+        mask(start, end)
+    masked = "".join(chars)
+    for hit in glossary.find(masked):
+        phrase = text[hit.start:hit.end]
+        claims.append(Claim(phrase, "glossary", hit.start, hit.terms, stems=content_stems(phrase)))
+        mask(hit.start, hit.end)
+        pair = _paired(masked, hit, glossary)
+        if pair is not None:
+            claims.append(pair)
+            mask(pair.start, hit.start)
+    for token in scan("".join(chars)):
+        claims.append(_token(token))
+    if not claims:
+        core = text[core_start:].strip().rstrip(".")
+        claims.append(Claim(core or text, "phrase", core_start, stems=content_stems(core)))
+    claims = _merge_terms(sorted(claims, key=lambda c: c.start))
+    scope, drop_from = negation(text, core_start)
+    depicted = bool(_DEPICTION.search(text))
+    claims = [replace(c, negated=scope is not None and scope[0] <= c.start < scope[1], depicted=depicted)
+              for c in claims if drop_from is None or c.start < drop_from]
+    return tuple(_unique(claims))
+
+
+_PAIR = regex.compile(r"([\p{L}][\p{L}\p{N}-]*)\s*,?\s+(?:and|or|и|или)\s+$")
+
+
+def _paired(text: str, hit, glossary: Glossary) -> Claim | None:
+    """"tumbling and sliding windows": the word before "and" takes the head noun of the phrase after it,
+    when that makes a glossary phrase too (a two-item list is otherwise too common to split)."""
+    before = _PAIR.search(text[max(hit.start - 60, 0):hit.start])
+    words = text[hit.start:hit.end].split()
+    if before is None or len(words) < 2:
+        return None
+    candidate = f"{before.group(1)} {' '.join(words[1:])}"
+    found = glossary.find(candidate)
+    if not found or found[0].start != 0:
+        return None
+    start = max(hit.start - 60, 0) + before.start(1)
+    return Claim(candidate, "glossary", start, found[0].terms, stems=content_stems(candidate))
+
+
+def negation(text: str, core_start: int = 0) -> tuple[tuple[int, int] | None, int | None]:
+    """The span of a truth that must be absent, and where claims stop counting (the "from X" of a deletion)."""
+    prefix = _NEG_PREFIX.match(text, core_start)
+    if prefix:
+        return (prefix.end(), _location_after(text, prefix.end())), None
+    deleted = _NEG_DELETED.search(text)
+    if deleted:
+        return (core_start, deleted.start()), deleted.start()
+    lacks = _NEG_OBJECT.search(text)
+    if lacks:
+        return (lacks.end(), _location_after(text, lacks.end())), None
+    return None, None
+
+
+def _location_after(text: str, start: int) -> int:
+    found = _LOCATION.search(text, start)
+    return found.start() if found else len(text)
+
+
+def _merge_terms(claims: list[Claim]) -> list[Claim]:
+    """Two phrases of one glossary term ("before/after" ... "Debezium envelope") are one claim."""
+    out: list[Claim] = []
+    for claim in claims:
+        twin = next((c for c in out if c.kind == "glossary" and claim.kind == "glossary"
+                     and {t.id for t in c.terms} == {t.id for t in claim.terms}), None)
+        if twin is None:
+            out.append(claim)
+        elif claim.text.casefold() in twin.text.casefold():
+            continue
+        else:
+            out[out.index(twin)] = Claim(f"{twin.text}, {claim.text}", "glossary", twin.start, twin.terms,
+                                         stems=twin.stems | claim.stems)
+    return out
+
+
+def enumerations(text: str) -> list[tuple[list[tuple[str, int]], int, int]]:
+    """Lists of three or more items: "a, b, and c windows" (the last item's head noun is shared by every
+    item), "(a, b, c)" and "are: a, b, c". Each with its items and offsets, and the span of the list."""
+    found = _delimited(text)
+    taken = [(start, end) for _, start, end in found]
+    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)
+             if not any(start <= m.start() < end for start, end in taken)]
+    k = 0
+    while k < len(words):
+        hit = _enumeration_at(text, words, k)
+        if hit is None:
+            k += 1
+            continue
+        items, start, end, next_k = hit
+        found.append((items, start, end))
+        k = next_k
+    return found
+
+
+def _enumeration_at(text: str, words, k: int):
+    """An enumeration whose first comma follows words[k] (None if there is none)."""
+    if not _comma_after(text, words, k):
+        return None
+    middles: list[list[int]] = []
+    j = k + 1
+    while True:  # items between commas, then the conjunction
+        run = []
+        while j < len(words) and not _comma_after(text, words, j) and words[j][0] not in _CONJ:
+            run.append(j)
+            j += 1
+            if len(run) > _MAX_ITEM_WORDS or not _same_clause(text, words, run):
+                return None
+        if j >= len(words):
+            return None
+        if words[j][0] in _CONJ:
+            if run:
+                middles.append(run)
+            break
+        run.append(j)
+        middles.append(run)
+        j += 1
+    if not middles or any(_has_stopword(words, r) for r in middles) or not _same_clause(text, words, [k, j]):
+        return None
+    width = max(len(r) for r in middles)
+    first = [i for i in range(max(k - width + 1, 0), k + 1)]
+    while first and words[first[0]][0] in STOPWORDS:
+        first.pop(0)
+    last = []
+    t = j + 1
+    while t < len(words) and len(last) <= _MAX_ITEM_WORDS and words[t][0] not in STOPWORDS:
+        last.append(t)
+        if _punct_after(text, words, t):
+            break
+        t += 1
+    if not first or not last:
+        return None
+    head = [words[i][0] for i in last[width:]] if len(last) > width else []
+    items = []
+    for run in [first, *middles]:
+        bare = " ".join(words[i][0] for i in run)
+        items.append((" ".join([bare] + head), words[run[0]][1], bare if head else None))
+    items.append((" ".join(words[i][0] for i in last), words[last[0]][1], None))
+    return items, words[first[0]][1], words[last[-1]][2], last[-1] + 1
+
+
+_LIST = regex.compile(r"\(([^()]+)\)|:\s*([^.;:()]+)")
+
+
+def _delimited(text: str) -> list[tuple[list[tuple[str, int]], int, int]]:
+    """Comma lists in parentheses or after a colon; every item at most three words, none a stop word."""
+    out = []
+    for m in _LIST.finditer(text):
+        group = 1 if m.group(1) is not None else 2
+        body, offset = m.group(group), m.start(group)
+        if body.count(",") < 2:
+            continue
+        items, at = [], offset
+        for part in body.split(","):
+            stripped = part.strip()
+            item_start = at + part.find(stripped) if stripped else at
+            at += len(part) + 1
+            stripped = regex.sub(r"^(?:and|or|и|или)\s+", "", stripped)
+            item_words = _WORD.findall(stripped)
+            if not item_words or len(item_words) > _MAX_ITEM_WORDS or any(w in STOPWORDS for w in item_words):
+                items = []
+                break
+            items.append((stripped, item_start, None))
+        if len(items) >= 3:
+            out.append((items, m.start(group), m.end(group)))
+    return out
+
+
+def _comma_after(text: str, words, i: int) -> bool:
+    end = words[i][2]
+    nxt = words[i + 1][1] if i + 1 < len(words) else len(text)
+    return "," in text[end:nxt] and not regex.search(r"[;:()]", text[end:nxt])
+
+
+def _punct_after(text: str, words, i: int) -> bool:
+    end = words[i][2]
+    nxt = words[i + 1][1] if i + 1 < len(words) else len(text)
+    return bool(regex.search(r"[,;:()—–]", text[end:nxt]))
+
+
+def _same_clause(text: str, words, run: list[int]) -> bool:
+    """No sentence punctuation other than commas between the first and last word of ``run``."""
+    if len(run) < 2:
+        return True
+    return not regex.search(r"[;:()—–]", text[words[run[0]][1]:words[run[-1]][2]])
+
+
+def _has_stopword(words, run: list[int]) -> bool:
+    return any(words[i][0] in STOPWORDS for i in run)
+
+
+def _item_claims(item: str, start: int, glossary: Glossary, bare: str | None = None) -> list[Claim]:
+    """An enumerated item: a glossary phrase, else its tokens, else a name, else a phrase to review.
+    ``bare`` is the item without the head noun shared from the last item (which may not be its own)."""
+    hits = glossary.find(item) or (glossary.find(bare) if bare else [])
+    if hits:
+        terms = tuple(dict.fromkeys(t for hit in hits for t in hit.terms))
+        return [Claim(item, "glossary", start, terms, stems=content_stems(item))]
+    if regex.fullmatch(r"[A-Z][A-Z0-9_]*(?:\s+[A-Z][A-Z0-9_]*)*", item):  # "OR" in "WHERE, AND and OR"
+        return [Claim(item, "token", start, token=item, token_kind="keyword", stems=content_stems(item))]
+    tokens = scan(item)
+    if tokens:
+        return [_token(t, start, item) for t in tokens]
+    if is_name(item):
+        return [_literal(item, "name", start, "")]
+    if len(item) <= 2:  # "(c, u, d, r)": a letter is only evidence in code
+        return [Claim(item, "item", start, token=item, token_kind="word", stems=content_stems(item))]
+    return [replace(_literal(item, "item", start, ""), alt=bare)]
+
+
+def _token(token, offset: int = 0, shown: str | None = None) -> Claim:
+    # slashed plain words ("adds/removes") and capitals written for emphasis may be translated: weak items
+    kind = {"path": "path", "word": "item", "prose": "item"}.get(token.kind, "token")
+    return Claim(token.text, kind, offset + token.start, token=token.text, token_kind=token.kind,
+                 stems=content_stems(shown or token.text))
+
+
+def _literal(body: str, kind: str, start: int, token_kind: str) -> Claim:
+    return Claim(body, kind, start, token=body, token_kind=token_kind, stems=content_stems(body))
+
+
+def _unique(claims: list[Claim]) -> list[Claim]:
+    seen: dict[tuple[str, str], Claim] = {}
+    for claim in claims:
+        seen.setdefault((claim.kind, claim.text.casefold()), claim)
+    return list(seen.values())

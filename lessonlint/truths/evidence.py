@@ -1,0 +1,269 @@
+"""Evidence for one claim, in order: the plan's own verdicts, glossary patterns, the claim's literal token.
+
+A concrete claim (glossary phrase, code-like token, path, quoted text, listed name) is decided by what is in
+the plan's files; the plan's items only add their evidence. A claim with nothing to look for is decided by
+the plan items about it, else it needs review.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..checks.context import PlanContext
+from ..diagnostic import Status
+from ..lesson.model import Lesson
+from ..results import ClaimResult, Evidence
+from ..source import SourceFile
+from .claims import Claim
+from .items import PlanItem, related
+from .search import FileView, find, view_of
+from .tokens import FILE_EXTENSIONS
+
+ELSEWHERE_LIMIT = 200  # files outside the plan searched for a claim the plan's files lack
+SHOWN = 5  # evidence locations kept per claim
+
+
+@dataclass
+class Env:
+    """What every claim of one plan is checked against."""
+
+    pctx: PlanContext
+    files: list[str]  # the plan's files: artifacts first, then files_modified and task files
+    items: list[PlanItem]
+    _views: list[FileView] | None = None
+    _elsewhere: list[FileView] | None = field(default=None, repr=False)
+
+    @property
+    def views(self) -> list[FileView]:
+        if self._views is None:
+            self._views = [v for v in (_view(self.pctx, p) for p in self.files) if v is not None]
+        return self._views
+
+    def elsewhere(self) -> list[FileView]:
+        """Text files under the root the plan does not name (siblings of its files first), bounded."""
+        if self._elsewhere is None:
+            mine = set(self.files)
+            folders = {p.rsplit("/", 1)[0] for p in self.files if "/" in p}
+            names = [p for p in self.pctx.run.files.files()
+                     if p not in mine and not p.startswith(".planning/") and _texty(p)]
+            names.sort(key=lambda p: (p.rsplit("/", 1)[0] not in folders, p))
+            self._elsewhere = [v for v in (_view(self.pctx, p) for p in names[:ELSEWHERE_LIMIT]) if v is not None]
+        return self._elsewhere
+
+
+def evaluate(claim: Claim, env: Env) -> ClaimResult:
+    """The verdict on one claim, with every location that supports it."""
+    items = related(claim, env.items)
+    backing = [i for i in items if i.status is Status.PASSED and i.evidence]
+    failing = [i for i in items if i.status is Status.FAILED]
+    item_evidence = [e for i in backing for e in i.evidence[:2]]
+    sources = tuple(f"{i.label} line {i.line}" for i in backing)
+    if claim.kind == "phrase":
+        return _by_items(claim, backing, failing, item_evidence, sources)
+    if not env.views:
+        return ClaimResult(claim.text, claim.kind, Status.NEEDS_REVIEW, "the plan names no readable file to search")
+    if claim.negated:
+        return _absent(claim, env)
+    expected, hits, near = _search(claim, env)
+    if not hits and claim.depicted and claim.kind == "glossary":
+        hits = [e for t in claim.terms for p in t.phrases for e in find(p, env.views, "text", limit=2)][:SHOWN]
+        if hits:
+            where = ", ".join(f"{e.path}:{e.line}" for e in hits[:2])
+            return ClaimResult(claim.text, claim.kind, Status.PASSED, f"named at {where} (the truth is about a picture)",
+                               tuple(hits), expected, sources + (_source(claim),))
+    if hits:
+        # the plan items about the claim are named, but the lines shown are the ones holding what was looked for
+        where = ", ".join(f"{e.path}:{e.line}" for e in hits[:2])
+        return ClaimResult(claim.text, claim.kind, Status.PASSED, f"found {_what(claim, hits)} at {where}",
+                           tuple(hits[:SHOWN]), expected, sources + (_source(claim),))
+    if claim.kind in ("item", "command"):
+        if backing:
+            return _by_items(claim, backing, failing, item_evidence, sources)
+        why = ("a command: whether it runs is not in the files" if claim.kind == "command"
+               else "not found literally (it may be written in another language)")
+        return ClaimResult(claim.text, claim.kind, Status.NEEDS_REVIEW, why, (), expected)
+    outside = _outside(claim, env)
+    if outside:
+        where = ", ".join(f"{e.path}:{e.line}" for e in outside[:2])
+        return ClaimResult(claim.text, claim.kind, Status.NEEDS_REVIEW,
+                           f"found only in files the plan does not name: {where}", tuple(outside[:SHOWN]), expected,
+                           ("outside",))
+    reason = f"{_expected_text(expected)} not found in the plan's files"
+    if near:
+        reason += f" (only in prose or another language's code at {near[0].path}:{near[0].line})"
+    if failing:
+        reason += f"; {failing[0].label} line {failing[0].line} failed too"
+    elif backing:  # e.g. "syntax is correct" passed: it does not say the thing is there
+        reason += f" ({sources[0]} about it passed)"
+    return ClaimResult(claim.text, claim.kind, Status.FAILED, reason, tuple(near[:2]), expected)
+
+
+def _absent(claim: Claim, env: Env) -> ClaimResult:
+    """A claim the truth says is gone: passed when nothing of it is left, failed at every line still holding it."""
+    if claim.kind in ("item", "command", "phrase"):
+        return ClaimResult(claim.text, claim.kind, Status.NEEDS_REVIEW, "its absence cannot be shown from the files")
+    if claim.kind == "path":
+        name = (claim.token or "").rstrip("/").rsplit("/", 1)[-1]
+        left = [p for p in env.pctx.run.files.named(name)] if name else []
+        if left:
+            return ClaimResult(claim.text, claim.kind, Status.FAILED, f"still exists at {left[0]}",
+                               (Evidence(left[0], 1, text="exists"),), (claim.token or "",), ("absent",))
+        return ClaimResult(claim.text, claim.kind, Status.PASSED, "no file of that name under the root",
+                           (), (claim.token or "",), ("absent",))
+    if claim.kind == "glossary":
+        expected = tuple(t.expect or " | ".join(p.source for p in t.evidence) for t in claim.terms)
+        hits = _dedupe([e for t in claim.terms for p in t.evidence for e in find(p.compiled, env.views, p.scope, p.langs)])
+    else:
+        expected = (claim.token or claim.text,)
+        hits = find(token_pattern(claim), env.views, "text")
+    if hits:
+        where = ", ".join(f"{e.path}:{e.line}" for e in hits[:3])
+        return ClaimResult(claim.text, claim.kind, Status.FAILED, f"the truth says it is gone, but it is at {where}",
+                           tuple(hits[:SHOWN]), expected, ("absent",))
+    searched = tuple(Evidence(v.path, 1, text="absent") for v in env.views[:SHOWN])
+    return ClaimResult(claim.text, claim.kind, Status.PASSED, f"absent from the plan's {len(env.views)} files",
+                       searched, expected, ("absent",))
+
+
+def _by_items(claim, backing, failing, item_evidence, sources) -> ClaimResult:
+    if backing:
+        return ClaimResult(claim.text, claim.kind, Status.PASSED, f"{', '.join(sources[:2])} passed",
+                           tuple(_dedupe(item_evidence)[:SHOWN]), (), sources)
+    if failing:
+        # an item failing says the same thing as the claim only when it holds nearly all of its words
+        item = max(failing, key=lambda i: len(claim.stems & i.stems))
+        label = f"{item.label} line {item.line}"
+        if len(claim.stems & item.stems) * 4 >= len(claim.stems) * 3:
+            return ClaimResult(claim.text, claim.kind, Status.FAILED, f"{label}, which says the same, failed",
+                               (), (), (label,))
+        return ClaimResult(claim.text, claim.kind, Status.NEEDS_REVIEW, f"{label} about part of it failed",
+                           (), (), (label,))
+    return ClaimResult(claim.text, claim.kind, Status.NEEDS_REVIEW,
+                       "nothing to look for: no glossary phrase, no code-like token, no plan item about it")
+
+
+def _search(claim: Claim, env: Env) -> tuple[tuple[str, ...], list[Evidence], list[Evidence]]:
+    """(what was looked for, hits in scope, hits outside the scope)."""
+    if claim.kind == "glossary":
+        expected, hits, near = [], [], []
+        for term in claim.terms:
+            expected.append(term.expect or " | ".join(p.source for p in term.evidence))
+            for pattern in term.evidence:
+                hits += find(pattern.compiled, env.views, pattern.scope, pattern.langs)
+                if not hits and (pattern.scope != "text" or pattern.langs):
+                    near += find(pattern.compiled, env.views, "text", None, limit=2)
+        return tuple(dict.fromkeys(expected)), _dedupe(hits), _dedupe(near)
+    if claim.kind == "path":
+        return (claim.token,), _path_hits(claim, env), []
+    pattern = token_pattern(claim)
+    scope = "inline" if claim.token_kind == "word" else "text"
+    hits = find(pattern, env.views, scope) or _named_file(claim, env)
+    near = find(pattern, env.views, "text", limit=2) if not hits and scope != "text" else []
+    return (claim.token,), hits, near
+
+
+def token_pattern(claim: Claim):
+    """A regex for a claim's literal: spaces flexible, ``_`` and ``-`` alike (``binlog_format`` is
+    ``--binlog-format``), calls open-ended, ``key=value`` spelt any common way, ``...`` a placeholder."""
+    text = claim.token or claim.text
+    kv = regex.fullmatch(r"([\w.\-]+)=(\S+)", text)
+    if "..." in text or "…" in text:
+        pieces = regex.split(r"\.\.\.|…", text)
+        body = r"[\s\S]{0,200}?".join(_literal(p) for p in pieces)
+    elif kv:
+        body = _literal(kv.group(1)) + r"""['"`]?\s*[=:]\s*['"`]?""" + _literal(kv.group(2))
+    elif regex.fullmatch(r"[\w.$]+\(\)", text):
+        body = _literal(text[:-2]) + r"\s*\("
+    elif claim.kind == "path" and text.endswith("/"):
+        body = _literal(text.rstrip("/")) + "/?"  # a folder is written with or without its slash
+    elif claim.kind == "token" and regex.fullmatch(r"[A-Za-z]*[a-z][A-Z]\w*[a-z]s", text):
+        body = _literal(text[:-1]) + "s?"  # "FlowNodes" in a sentence is the component FlowNode
+    else:
+        pieces = regex.split(r"[\s\-]+" if claim.kind in ("item", "name") else r"\s+", text.strip())
+        joiner = r"[\s\-]+" if claim.kind in ("item", "name") else r"\s+"
+        body = joiner.join(_literal(p) for p in pieces if p)
+    if claim.alt:
+        body = f"(?:{body}|{_literal(claim.alt)})"
+    start = r"(?<![\w])" if regex.match(r"\w", text) else ""
+    end = r"(?![\w])" if regex.search(r"\w$", text) else ""
+    return regex.compile(start + body + end, regex.IGNORECASE | regex.V0)
+
+
+def _literal(text: str) -> str:
+    """``text`` escaped, with ``_``/``-`` interchangeable and spaces flexible."""
+    out = []
+    for ch in text.strip():
+        out.append(r"[_-]" if ch in "_-" else r"\s+" if ch.isspace() else regex.escape(ch))
+    return regex.sub(r"(?:\\s\+)+", r"\\s+", "".join(out))
+
+
+def _path_hits(claim: Claim, env: Env) -> list[Evidence]:
+    written = claim.token.lstrip("/") if claim.token else ""
+    mentions = find(token_pattern(claim), env.views, "text", limit=2)
+    if claim.token and claim.token.startswith(("./", "../")):
+        return mentions  # relative to files that import it: only its spelling can be checked
+    where = env.pctx.run.resolve(written)
+    paths = list(where.paths) if where.found else []
+    if not paths:
+        suffix = "/" + written.rstrip("/")
+        paths = [p for p in env.pctx.run.files.files() if p.endswith(suffix) or p.startswith(suffix[1:] + "/")][:1]
+    if not paths:
+        return []
+    first = paths[0] if where.kind != "dir" else next(
+        (p for p in env.pctx.run.files.files() if p.startswith(paths[0].rstrip("/") + "/")), None)
+    return mentions + ([Evidence(first, 1, text="exists")] if first else [])
+
+
+def _named_file(claim: Claim, env: Env) -> list[Evidence]:
+    """A token that is the name of one of the plan's files ("README" for labs/README.md): the file is the evidence."""
+    wanted = (claim.token or "").casefold()
+    for path in env.files:
+        stem = path.rsplit("/", 1)[-1].split(".", 1)[0].casefold()
+        if wanted and stem == wanted:
+            return [Evidence(path, 1, text="the file itself")]
+    return []
+
+
+def _outside(claim: Claim, env: Env) -> list[Evidence]:
+    if claim.kind == "path":
+        return []
+    if claim.kind == "glossary":
+        return [e for t in claim.terms for p in t.evidence
+                for e in find(p.compiled, env.elsewhere(), p.scope, p.langs, limit=2)][:SHOWN]
+    scope = "inline" if claim.token_kind == "word" else "text"
+    return find(token_pattern(claim), env.elsewhere(), scope, limit=2)
+
+
+def _view(pctx: PlanContext, rel: str) -> FileView | None:
+    run = pctx.run
+    if rel.endswith(run.settings.lesson_suffixes):
+        lesson = run.lesson(rel)
+        return view_of(lesson) if isinstance(lesson, Lesson) else None
+    source = run.read(rel)
+    return view_of(source) if isinstance(source, SourceFile) and "\x00" not in source.text[:2000] else None
+
+
+def _texty(path: str) -> bool:
+    name = path.rsplit("/", 1)[-1]
+    return "." in name and name.rsplit(".", 1)[-1].lower() in FILE_EXTENSIONS
+
+
+def _what(claim: Claim, hits: list[Evidence]) -> str:
+    shown = " ".join((hits[0].text or claim.token or claim.text).split())
+    return f"`{shown[:40]}`"
+
+
+def _source(claim: Claim) -> str:
+    return ",".join(t.id for t in claim.terms) if claim.kind == "glossary" else "files"
+
+
+def _expected_text(expected) -> str:
+    return " or ".join(f"`{e}`" if not e.startswith("`") else e for e in expected[:3]) or "nothing"
+
+
+def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
+    seen: dict[tuple[str, int], Evidence] = {}
+    for e in evidence:
+        seen.setdefault((e.path, e.line), e)
+    return list(seen.values())

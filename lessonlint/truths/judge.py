@@ -1,0 +1,122 @@
+"""Judge a plan's truths from their claims: verified when every claim has evidence, failed when a concrete
+claim has none (TRU001 on the truth's plan line), needs review otherwise, always with the reason.
+"""
+from __future__ import annotations
+
+from ..checks.common import at_plan, quote
+from ..checks.context import PlanContext, RunContext
+from ..diagnostic import Status
+from ..plan.model import Truth
+from ..results import ArtifactResult, ChecklistResult, ClaimResult, KeyLinkResult, TruthResult
+from .claims import split_claims
+from .evidence import Env, evaluate
+from .glossary import Glossary, load_glossary
+from .items import plan_items, related
+
+FOLDER_LIMIT = 200  # files of a folder artifact searched for evidence
+
+
+def glossary_for(run: RunContext) -> Glossary:
+    """The run's glossary (built-in and configured packs); ``GlossaryError`` for a bad pack."""
+    return load_glossary(run.settings.glossaries, run.root)
+
+
+def judge_truths(pctx: PlanContext, artifacts: list[ArtifactResult], key_links: list[KeyLinkResult],
+                 checklist: list[ChecklistResult]) -> list[TruthResult]:
+    """Verdicts on the plan's truths, reusing the verdicts on its artifacts, key links and checklist."""
+    plan = pctx.plan
+    if not plan.truths:
+        return []
+    source = pctx.run.read(plan.path)
+    glossary = glossary_for(pctx.run).for_plan(getattr(source, "text", ""))
+    env = Env(pctx, plan_files(pctx, artifacts), plan_items(artifacts, key_links, checklist, plan.artifacts))
+    return [judge_truth(truth, env, glossary) for truth in plan.truths]
+
+
+def judge_truth(truth: Truth, env: Env, glossary: Glossary) -> TruthResult:
+    claims = split_claims(truth.text, glossary)
+    results = [evaluate(claim, env) for claim in claims]
+    statuses = [r.status for r in results]
+    if Status.FAILED in statuses:
+        status = Status.FAILED
+    elif Status.NEEDS_REVIEW in statuses or not results:
+        status = Status.NEEDS_REVIEW
+    else:
+        status = Status.PASSED
+    evidence = []
+    for result in results:
+        if result.status is Status.PASSED:
+            evidence += [e for e in result.evidence if (e.path, e.line) not in {(x.path, x.line) for x in evidence}]
+    diagnostics = [_diagnostic(truth, claim, result, env) for claim, result in zip(claims, results)
+                   if result.status is Status.FAILED or "outside" in result.sources]
+    return TruthResult(truth.text, truth.line, status, _reason(status, results), tuple(evidence), tuple(results),
+                       tuple(diagnostics))
+
+
+def _reason(status: Status, results: list[ClaimResult]) -> str:
+    names = ", ".join(quote(r.text, 40) for r in results)
+    if status is Status.PASSED:
+        count = len(results)
+        return f"{count} claim{'s' * (count != 1)} verified: {names}"
+    wanted = Status.FAILED if status is Status.FAILED else Status.NEEDS_REVIEW
+    return "; ".join(f"{quote(r.text, 40)}: {r.reason}" for r in results if r.status is wanted)
+
+
+def _diagnostic(truth: Truth, claim, result: ClaimResult, env: Env):
+    if result.status is Status.FAILED:
+        message = f"truth claim {quote(claim.text, 50)} has no evidence: {result.reason}"
+        what = _expected(result)
+        target = _target(claim, env)
+        hint = (f"add {what} to {target}, or reword the truth" if what and target
+                else "add what the truth promises to the lesson, or reword the truth")
+        return at_plan(env.pctx, "TRU001", message, truth.line, hint)
+    first = result.evidence[0] if result.evidence else None
+    where = f" ({first.path}:{first.line})" if first else ""
+    message = f"truth claim {quote(claim.text, 50)} is found only in files the plan does not name{where}"
+    hint = f"add {first.path} to the plan's artifacts or files_modified" if first else None
+    return at_plan(env.pctx, "TRU002", message, truth.line, hint)
+
+
+def _expected(result: ClaimResult) -> str:
+    if not result.expected:
+        return ""
+    first = result.expected[0]
+    return first if "`" in first else f"`{first}`"
+
+
+def _target(claim, env: Env) -> str | None:
+    """The lesson where the claim belongs: the task file of a plan item about it, else the plan's first lesson."""
+    tasks = env.pctx.plan.tasks
+    for item in related(claim, env.items):
+        if item.task is not None and 0 <= item.task < len(tasks):
+            for raw in tasks[item.task].files:
+                where = env.pctx.run.resolve(raw)
+                if where.kind == "file":
+                    return where.paths[0]
+    suffixes = env.pctx.settings.lesson_suffixes
+    return next((p for p in env.files if p.endswith(suffixes)), env.files[0] if env.files else None)
+
+
+def plan_files(pctx: PlanContext, artifacts: list[ArtifactResult]) -> list[str]:
+    """Files the plan names: artifacts (folders expanded), then files_modified and task files."""
+    run = pctx.run
+    out: list[str] = []
+    for artifact in artifacts:
+        for path in artifact.resolved_paths:
+            out += _expand(path, run)
+    raw_files = pctx.plan.frontmatter.get("files_modified") if isinstance(pctx.plan.frontmatter, dict) else None
+    named = [raw_files] if isinstance(raw_files, str) else [str(f) for f in raw_files or [] if f is not None] \
+        if isinstance(raw_files, list) else []
+    named += [f for task in pctx.plan.tasks for f in task.files]
+    for raw in named:
+        where = run.resolve(raw)
+        for path in where.paths if where.found else ():
+            out += _expand(path, run)
+    return list(dict.fromkeys(out))
+
+
+def _expand(path: str, run: RunContext) -> list[str]:
+    if not run.files.is_dir(path) and path != ".":
+        return [path]
+    prefix = "" if path == "." else path.rstrip("/") + "/"
+    return [p for p in run.files.files() if p.startswith(prefix)][:FOLDER_LIMIT]

@@ -1,0 +1,124 @@
+"""Where a claim can be found in a file: fenced code first, then `code spans`, then any text of the body.
+
+A lesson is cut into segments (offset ranges of its source) once; non-lesson files (``.py``, ``.yml``) are one
+code segment. Diagram blocks (Mermaid and kin) count as text: a term in a diagram label is not code.
+"""
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+
+import regex
+
+from ..lesson.model import Lesson
+from ..results import Evidence
+from ..source import SourceFile
+
+SCOPE_KINDS = {"code": ("code",), "inline": ("code", "inline"), "text": ("code", "inline", "text")}
+DIAGRAM_LANGS = frozenset({"mermaid", "plantuml", "dot", "graphviz", "ascii", "text", "txt", "plain"})
+LANG_ALIASES = {"py": "python", "python3": "python", "js": "javascript", "jsx": "javascript", "mjs": "javascript",
+                "ts": "typescript", "tsx": "typescript", "sh": "bash", "shell": "bash", "zsh": "bash",
+                "console": "bash", "yml": "yaml", "psql": "sql", "postgresql": "sql", "mysql": "sql",
+                "plpgsql": "sql", "pgsql": "sql", "flinksql": "sql", "hql": "sql", "docker": "dockerfile",
+                "kt": "kotlin", "rs": "rust", "rb": "ruby", "md": "markdown", "mdx": "markdown", "htm": "html"}
+SEARCH_TIMEOUT = 0.5
+_CODE_SPAN = regex.compile(r"(`+)([^`\n]+?)\1")
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int
+    end: int
+    kind: str  # code | inline | text
+    lang: str | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class FileView:
+    path: str
+    source: SourceFile
+    segments: tuple[Segment, ...]
+    lesson: bool = True
+
+
+_VIEWS: "weakref.WeakKeyDictionary[object, FileView]" = weakref.WeakKeyDictionary()
+
+
+def norm_lang(lang: str | None) -> str | None:
+    if not lang:
+        return None
+    lang = lang.lower()
+    return LANG_ALIASES.get(lang, lang)
+
+
+def view_of(item: Lesson | SourceFile) -> FileView:
+    """The segments of a parsed lesson, or of a plain file (all code); cached per parsed object."""
+    cached = _VIEWS.get(item)
+    if cached is None:
+        cached = _lesson_view(item) if isinstance(item, Lesson) else _file_view(item)
+        _VIEWS[item] = cached
+    return cached
+
+
+def _file_view(source: SourceFile) -> FileView:
+    suffix = source.path.rsplit(".", 1)[-1] if "." in source.path.rsplit("/", 1)[-1] else None
+    return FileView(source.path, source, (Segment(0, len(source.text), "code", norm_lang(suffix)),), lesson=False)
+
+
+def _lesson_view(lesson: Lesson) -> FileView:
+    source = lesson.source
+    body_line = lesson.frontmatter.end_line + 1 if lesson.frontmatter else 1
+    body = source.offset(body_line) if body_line <= source.line_count else len(source.text)
+    segments: list[Segment] = []
+    code_lines: set[int] = set()
+    for block in lesson.code_blocks:
+        if not block.text or block.body_line > source.line_count:
+            continue
+        start = source.offset(block.body_line)
+        last = block.end_line if block.closed else source.line_count + 1
+        end = source.offset(last) if last <= source.line_count else len(source.text)
+        lang = norm_lang(block.lang)
+        segments.append(Segment(start, max(end, start), "text" if lang in DIAGRAM_LANGS else "code", lang))
+        code_lines.update(range(block.line, block.end_line + 1))
+    for info in lesson.lines:
+        if info.number < body_line or info.number in code_lines or info.kind not in ("prose", "heading"):
+            continue
+        line_start = source.offset(info.number)
+        for m in _CODE_SPAN.finditer(source.line(info.number)):
+            segments.append(Segment(line_start + m.start(2), line_start + m.end(2), "inline"))
+    segments.append(Segment(body, len(source.text), "text"))
+    return FileView(lesson.path, source, tuple(segments))
+
+
+def find(pattern, views: list[FileView], scope: str = "text", langs: frozenset[str] | None = None,
+         limit: int = 5) -> list[Evidence]:
+    """Evidence of ``pattern`` in ``views``: code hits first, then code spans, then text (as far as ``scope``
+    allows); ``langs`` limits code hits to blocks (or files) of those languages."""
+    out: list[Evidence] = []
+    seen: set[tuple[str, int]] = set()
+    for kind in SCOPE_KINDS[scope]:
+        for view in views:
+            for segment in view.segments:
+                if segment.kind != kind or (kind == "code" and langs and segment.lang not in langs):
+                    continue
+                for evidence in _run(pattern, view.source, segment, limit):
+                    if (evidence.path, evidence.line) not in seen:
+                        seen.add((evidence.path, evidence.line))
+                        out.append(evidence)
+                    if len(out) >= limit:
+                        return out
+    return out
+
+
+def _run(pattern, source: SourceFile, segment: Segment, limit: int) -> list[Evidence]:
+    out = []
+    try:
+        for m in pattern.finditer(source.text, segment.start, segment.end, timeout=SEARCH_TIMEOUT):
+            line, column = source.location(m.start())
+            end_line, _ = source.location(max(m.end() - 1, m.start()))
+            out.append(Evidence(source.path, line, end_line if end_line != line else None, column, m.group()[:120]))
+            if len(out) >= limit:
+                break
+    except TimeoutError:
+        pass
+    return out
