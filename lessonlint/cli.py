@@ -75,7 +75,7 @@ def check(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report (the --format without "
                                           "=FILE) to FILE instead of standard output."),
     config: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of searching for "
-                                          "pyproject.toml [tool.lessonlint], lessonlint.toml or .lessonlint.toml."),
+                                          ".lessonlint.toml, lessonlint.toml or pyproject.toml (tool.lessonlint)."),
     isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file."),
     select: Optional[str] = typer.Option(None, "--select", metavar="CODES",
                                          help="Comma-separated code prefixes to check (replaces the config's)."),
@@ -92,13 +92,14 @@ def check(
     show_settings: bool = typer.Option(False, "--show-settings", help="Print the effective settings and exit."),
 ) -> None:
     """Check plans and the lessons they name. Exit 0 clean, 1 findings, 2 usage, config or internal error."""
-    from .config_text import show_settings as settings_text
     from .outputs import parse_outputs
 
     outputs = parse_outputs(output_format, output)
     paths = paths or []
     settings, config_path = _settings(root, paths, config, isolated, select, extend_select, ignore)
     if show_settings:
+        from .config_text import show_settings as settings_text
+
         sys.stdout.write(settings_text(settings, config_path))
         raise typer.Exit(0)
     if force_exclude and paths:
@@ -140,8 +141,8 @@ def rule(
 @app.command()
 def init(
     root: Optional[Path] = typer.Option(None, "--root", help="Folder to configure (default: the project root)."),
-    pyproject: bool = typer.Option(False, "--pyproject", help="Add [tool.lessonlint] to pyproject.toml instead of "
-                                   "writing lessonlint.toml."),
+    pyproject: bool = typer.Option(False, "--pyproject", help="Add the tool.lessonlint table to pyproject.toml "
+                                   "instead of writing lessonlint.toml."),
 ) -> None:
     """Write a starter config (never overwriting one) and print the pre-commit snippet."""
     from .config import CONFIG_NAMES, find_config
