@@ -66,13 +66,13 @@ def item_files(item: ChecklistItem, pctx: PlanContext) -> tuple[tuple[str, ...],
         if where.kind in ("file", "files"):
             files += where.paths
     if not files and (task is None or not task.files):  # a task whose files are missing has nothing to read
-        files = list(pctx.artifact_paths) or _plan_files(pctx)
+        files = list(pctx.artifact_paths) or plan_files(pctx)
     files = list(dict.fromkeys(files))
     lessons = tuple(f for f in files if f.endswith(run.settings.lesson_suffixes))
     return lessons, tuple(files)
 
 
-def _plan_files(pctx: PlanContext) -> list[str]:
+def plan_files(pctx: PlanContext) -> list[str]:
     """A plan without artifacts: the files its tasks and ``files_modified`` name, where they exist."""
     raw = pctx.plan.frontmatter.get("files_modified") or ()
     written = [str(v) for v in raw] if isinstance(raw, list) else []

@@ -150,7 +150,7 @@ def _scan(text: str, descriptive: frozenset[str], names: bool) -> list[Term]:
             out.append(Term(" ".join(caps), "keyword"))
         caps.clear()
 
-    for raw in _TOKEN.findall(text):
+    for raw in _split_alternatives(_TOKEN.findall(text)):
         token = raw.strip(_EDGE)
         if raw.endswith((",", ";", ":")) or not token:
             pending_break = True
@@ -166,6 +166,18 @@ def _scan(text: str, descriptive: frozenset[str], names: bool) -> list[Term]:
         if term is not None:
             out.append(term)
     flush()
+    return out
+
+
+def _split_alternatives(tokens: list[str]) -> list[str]:
+    """"FlowNode/Arrow/DiagramContainer" lists components; only lower-case segments make a path."""
+    out: list[str] = []
+    for token in tokens:
+        parts = token.strip(_EDGE).split("/")
+        if len(parts) > 1 and all(regex.fullmatch(r"[A-Z][A-Za-z0-9]*", p) for p in parts):
+            out += [p + "," for p in parts[:-1]] + [parts[-1] + token[len(token.rstrip(_EDGE)):]]
+        else:
+            out.append(token)
     return out
 
 

@@ -46,7 +46,10 @@ def check(ctx: ItemContext) -> ItemVerdict:
     found = extract(what, extra_descriptive=descriptive, sentence="what" not in ctx.groups)
     # "parse_cdc_event function handles ...": code named in the subject counts; "Grafana dashboard" is the file
     subject = extract(ctx.groups["subject"], extra_descriptive=descriptive).strong if ctx.groups.get("subject") else ()
-    terms, section = [*found.terms, *subject], None
+    # "README has …", "listed in package.json": a term naming the searched file itself is no content term
+    names = {_stem(t) for t in targets}
+    terms = [t for t in [*found.terms, *subject] if _stem(t.text) not in names]
+    section = None
     every = modes.COVERS_ALL.search(what)
     if not terms and every:
         verdict = modes.covers_all(ctx, targets, extract(ctx.text).words, every.group(1))
@@ -94,12 +97,12 @@ def _judge(ctx: ItemContext, terms: list[Term], found, section, lessons) -> Item
     languages = found.languages
     evidence: list[Evidence] = []
     seen, missing, weak_missing, outside = [], [], [], []
+    elsewhere = None  # the plan's other files, read only when a term is not in the item's own
     for term in terms:
-        scoped = languages if term.how not in ("name", "listed", "hyphen", "number") else ()
-        hits = [(rel, hit) for rel, lesson in lessons for hit in find(term, lesson, _scope(rel, scoped))]
-        for alias in ctx.params.get("aliases", {}).get(term.text, ()) if not hits else ():
-            other = Term(str(alias), "listed")
-            hits += [(rel, hit) for rel, lesson in lessons for hit in find(other, lesson)]
+        hits = _hits(ctx, term, lessons, languages)
+        if not hits and not term.weak:
+            elsewhere = _plan_lessons(ctx, lessons) if elsewhere is None else elsewhere
+            hits = _hits(ctx, term, elsewhere, languages)
         in_scope = [(rel, h) for rel, h in hits if h.in_scope]
         if in_scope:
             rel, hit = in_scope[0]
@@ -137,10 +140,12 @@ def _judge(ctx: ItemContext, terms: list[Term], found, section, lessons) -> Item
                  "only outside code: " + ", ".join(quote(t.text) for t, _ in outside)
                  if outside else "", "; ".join(problems)]
         return ItemVerdict(Status.FAILED, "; ".join(p for p in parts if p), tuple(evidence), tuple(diagnostics))
-    if weak_missing and not any(translated(lesson) for _, lesson in lessons):
+    suffixes = ctx.plan.settings.lesson_suffixes
+    prose = [(rel, lesson) for rel, lesson in lessons if rel.endswith(suffixes)]
+    if weak_missing and prose and not any(translated(lesson) for _, lesson in prose):
         # an English lesson has no excuse: a listed word or name the item gives must be there
         missing, weak_missing = weak_missing, []
-        diagnostics = [_missing(ctx, t, lessons[0][0], lessons[0][1], section) for t in missing]
+        diagnostics = [_missing(ctx, t, prose[0][0], prose[0][1], section) for t in missing]
         return ItemVerdict(Status.FAILED, f"not found: {', '.join(quote(t.text) for t in missing)}",
                            tuple(evidence), tuple(diagnostics))
     if not seen and weak_missing:
@@ -151,6 +156,34 @@ def _judge(ctx: ItemContext, terms: list[Term], found, section, lessons) -> Item
                            tuple(evidence))
     note = f"; not found (may be translated): {', '.join(quote(t.text) for t in weak_missing)}" if weak_missing else ""
     return ItemVerdict(Status.PASSED, "found " + "; ".join(seen) + note, tuple(evidence))
+
+
+def _hits(ctx: ItemContext, term: Term, lessons, languages) -> list:
+    scoped = languages if term.how not in ("name", "listed", "hyphen", "number") else ()
+    hits = [(rel, hit) for rel, lesson in lessons for hit in find(term, lesson, _scope(rel, scoped))]
+    for alias in ctx.params.get("aliases", {}).get(term.text, ()) if not hits else ():
+        other = Term(str(alias), "listed")
+        hits += [(rel, hit) for rel, lesson in lessons for hit in find(other, lesson)]
+    return hits
+
+
+def _plan_lessons(ctx: ItemContext, searched) -> list:
+    """The plan's other code files (artifacts, other tasks' files): a page's heading may live in a component
+    another task writes. Other lessons are left out: sibling lessons share vocabulary, and a term missing
+    from its own lesson must not pass on a neighbour's."""
+    from ..judge import plan_files
+
+    done = {rel for rel, _ in searched}
+    lesson = ctx.plan.settings.lesson_suffixes
+    paths = [p for p in dict.fromkeys([*ctx.plan.artifact_paths, *plan_files(ctx.plan)])
+             if p not in done and not p.endswith(lesson)]
+    found = [(rel, ctx.lesson(rel)) for rel in paths[:50]]
+    return [(rel, lesson) for rel, lesson in found if lesson is not None]
+
+
+def _stem(path: str) -> str:
+    name = path.rsplit("/", 1)[-1].casefold()
+    return name.split(".", 1)[0] if not name.startswith(".") else name
 
 
 def _file_language(rel: str) -> str | None:
