@@ -1,0 +1,1 @@
+"""The lessonlint benchmark (`python benchmarks/run.py`): lessonlint against markdownlint-cli2, rumdl and the I/O floor."""
