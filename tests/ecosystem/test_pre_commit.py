@@ -72,7 +72,13 @@ def test_hook_fails_on_a_lesson_that_breaks_its_plan_and_passes_once_fixed(tmp_p
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "lessonlint" in passed.stderr and "Passed" in passed.stderr  # git shows hook output on stderr
 
-    # 4. a changed plan checks the lessons it names (the lesson itself is not staged)
+    # 4. GSD bookkeeping next to the plans never reaches the hook
+    (project / ".planning" / "STATE.md").write_text("# State\n\nTODO: next phase\n", encoding="utf-8")
+    git(project, "add", ".planning/STATE.md")
+    skipped = _run(project, "git", "commit", "-m", "state")
+    assert skipped.returncode == 0 and "(no files to check)Skipped" in skipped.stderr, skipped.stderr
+
+    # 5. a changed plan checks the lessons it names (the lesson itself is not staged)
     plan = project / ".planning" / "phases" / "01-basics" / "01-01-PLAN.md"
     plan.write_text(PLAN.replace('contains: "SELECT"', 'contains: "ORDER BY"'), encoding="utf-8")
     git(project, "add", str(plan.relative_to(project)))
