@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +10,10 @@ from .checks.context import RunContext
 from .files import glob_regex, is_glob
 from .plan.model import Plan
 from .source import SourceError
+
+
+# a path with a wildcard (`src/content/**/*.mdx`); Markdown bold `**` alone does not count
+_PATH_GLOB = re.compile(r"[\w.-]+/[\w./-]*\*|\*[\w.-]*/[\w./*-]*|\*\.[A-Za-z]{1,6}\b")
 
 
 @dataclass(frozen=True)
@@ -80,7 +85,8 @@ def _jobs_naming(ctx: RunContext, lessons: list[str], skip: set[str]) -> list[Jo
         source = ctx.read(rel)
         # cheap text test before parsing: the plan must mention a name, a folder or a glob
         if isinstance(source, SourceError) or not (
-            any(n in source.text for n in names) or "*" in source.text or any(f in source.text for f in folders)
+            any(n in source.text for n in names) or any(f in source.text for f in folders)
+            or _PATH_GLOB.search(source.text)
         ):
             continue
         plan = ctx.plan(rel)
