@@ -198,6 +198,42 @@ def checklist(
     raise typer.Exit(2 if result.errors else 1 if failed and not unmapped else 0)
 
 
+class ReportFormat(str, Enum):
+    gsd = "gsd"
+    markdown = "markdown"
+
+
+@app.command()
+def report(
+    paths: Optional[List[str]] = typer.Argument(None, help="Plans, lessons or folders. None: every plan under the root."),
+    root: Optional[Path] = typer.Option(None, "--root", help="Project root (as for `check`)."),
+    report_format: ReportFormat = typer.Option(ReportFormat.gsd, "--format", "-f", help="gsd: one VERIFICATION.md "
+                                               "per phase; markdown: one summary of every plan (a CI job summary)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Folder to write into (gsd: "
+                                          "<phase folder>/<NN>-VERIFICATION.md); default: standard output."),
+    date: Optional[str] = typer.Option(None, "--date", help="The `verified` timestamp, ISO (default: now); pin it "
+                                       "for reproducible reports."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Use this config file."),
+    isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file."),
+) -> None:
+    """Write verification reports: truths, artifacts, key links, checklist, gaps, human checks. Exit 0, or 2."""
+    from .report_files import checked_files, report_texts, stdout_text, verified_date, write_reports
+
+    stamp = verified_date(date)
+    settings, _ = _settings(root, paths or [], config, isolated, None, None, None)
+    result, ctx = _run(settings, paths or [], True, Color.never)
+    plans = {path: plan for path, plan in ctx.plans.items() if hasattr(plan, "tasks")}
+    texts = report_texts(result, report_format.value, stamp, plans)
+    if output is None:
+        sys.stdout.write(stdout_text(texts))
+    else:
+        for path in write_reports(texts, output, checked_files(result, ctx.root)):
+            print(f"lessonlint: wrote {path}", file=sys.stderr)
+    for error in result.errors:
+        print(f"lessonlint: {error}", file=sys.stderr)
+    raise typer.Exit(2 if result.errors else 0)
+
+
 def _settings(root, paths, config, isolated, select, extend_select, ignore):
     from .config import Config, find_config, load_config, override_codes, settings_for
 
