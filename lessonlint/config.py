@@ -7,7 +7,6 @@ Any problem is a ConfigError naming the file, the key and its line (exit 2).
 """
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -112,7 +111,7 @@ def code_problem(value: str, allow_all: bool = True) -> str | None:
     """Why ``value`` is not a known code or code prefix (None when it is)."""
     if (allow_all and value == "ALL") or (value and any(code.startswith(value) for code in RULES)):
         return None
-    close = difflib.get_close_matches(value.upper(), list(RULES), n=1)
+    close = _close(value.upper(), list(RULES), n=1)
     hint = f"; did you mean {close[0]}?" if close else ""
     return f"unknown code or code prefix {value!r}{hint}"
 
@@ -134,7 +133,7 @@ def _validate(table: dict, where: _Where) -> Config:
     for key, value in table.items():
         option = BY_KEY.get(key)
         if option is None:
-            close = difflib.get_close_matches(key, list(BY_KEY), n=1)
+            close = _close(key, list(BY_KEY), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             raise where.fail((key,), f"unknown key {key!r}{hint}")
         checked = _check(option, value, where)
@@ -256,3 +255,9 @@ def _mentions_table(pyproject: Path) -> bool:
         return isinstance(tomllib.loads(text).get("tool", {}).get("lessonlint"), dict)
     except tomllib.TOMLDecodeError:
         return True  # it means to configure us: load_config reports the error with its line
+
+
+def _close(word: str, candidates, n: int = 1) -> list[str]:
+    import difflib  # only on the error path
+
+    return difflib.get_close_matches(word, list(candidates), n=n)

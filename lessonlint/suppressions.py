@@ -8,9 +8,9 @@ themselves can only be turned off in the config.
 """
 from __future__ import annotations
 
-import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from .codes import RULES
@@ -18,11 +18,10 @@ from .diagnostic import Diagnostic
 from .source import SourceFile
 
 KINDS = ("disable-next-line", "disable-file", "disable", "enable")
-_MDX_COMMENT = re.compile(r"\{[ \t]*/\*(?P<body>.*?)\*/[ \t]*\}", re.S)
-_HTML_COMMENT = re.compile(r"<!--(?P<body>.*?)-->", re.S)
-_DIRECTIVE = re.compile(r"\s*lessonlint-(?P<kind>[A-Za-z-]*)(?P<rest>.*)", re.S)
-_FENCE = {True: re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)"),  # MDX has no indented code: any indent fences
-          False: re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)")}
+_COMMENTS = {".mdx": r"\{[ \t]*/\*(?P<body>.*?)\*/[ \t]*\}", ".md": r"<!--(?P<body>.*?)-->"}
+_DIRECTIVE = r"\s*lessonlint-(?P<kind>[A-Za-z-]*)(?P<rest>.*)"
+_FENCES = {".mdx": r"^[ \t]*(`{3,}|~{3,})(.*)",  # MDX has no indented code: any indent opens a fence
+           ".md": r"^ {0,3}(`{3,}|~{3,})(.*)"}
 
 # Codes a lesson's own checks always judge; other codes (plan checks) only when a plan named the file.
 INTRINSIC = ("ENC", "LES", "MDX")
@@ -40,33 +39,39 @@ class Directive:
     text: str  # the comment as written, for messages
 
 
-@dataclass
 class _Scope:
-    directive: Directive
-    code: str
-    first: int | None  # None: the whole file, including whole-file diagnostics
-    last: int | None
-    used: bool = False
+    """Lines one code of one directive covers; plain class: this module is imported on every run."""
+
+    __slots__ = ("directive", "code", "first", "last", "used")
+
+    def __init__(self, directive: Directive, code: str, first: int | None, last: int | None) -> None:
+        self.directive, self.code, self.first, self.last, self.used = directive, code, first, last, False
 
     def covers(self, d: Diagnostic) -> bool:
         if d.code != self.code:
             return False
-        if self.first is None:
+        if self.first is None:  # the whole file, including whole-file diagnostics
             return True
         return d.line is not None and self.first <= d.line <= (self.last or d.line)
 
 
-@dataclass
 class FileSuppressions:
-    scopes: list[_Scope] = field(default_factory=list)
-    problems: list[Diagnostic] = field(default_factory=list)  # SUP002-SUP006
+    __slots__ = ("scopes", "problems")
+
+    def __init__(self) -> None:
+        self.scopes: list[_Scope] = []
+        self.problems: list[Diagnostic] = []  # SUP002-SUP006
 
 
-def comment_style(path: str) -> re.Pattern | None:
-    """The comment syntax suppressions use in ``path`` (None: the file type has none)."""
-    if path.endswith(".mdx"):
-        return _MDX_COMMENT
-    return _HTML_COMMENT if path.endswith(".md") else None
+def comment_style(path: str) -> str | None:
+    """The suffix whose comment syntax suppressions use in ``path`` (None: the file type has none)."""
+    suffix = "." + path.rsplit(".", 1)[-1] if "." in path else ""
+    return suffix if suffix in _COMMENTS else None
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str, flags: int = 0) -> re.Pattern:
+    return re.compile(pattern, flags)  # compiled on first use: most runs have no directive at all
 
 
 def scan(source: SourceFile) -> FileSuppressions:
@@ -77,8 +82,8 @@ def scan(source: SourceFile) -> FileSuppressions:
         return out
     fenced = _fenced_lines(source)
     open_ranges: dict[str, list[_Scope]] = {}
-    for match in style.finditer(source.text):
-        found = _DIRECTIVE.match(match.group("body"))
+    for match in _compiled(_COMMENTS[style], re.S).finditer(source.text):
+        found = _compiled(_DIRECTIVE, re.S).match(match.group("body"))
         line, column = source.location(match.start())
         if not found or line in fenced or _in_inline_code(source.line(line), column):
             continue
@@ -97,7 +102,7 @@ def scan(source: SourceFile) -> FileSuppressions:
 
 def _add(d: Directive, source: SourceFile, out: FileSuppressions, open_ranges: dict[str, list[_Scope]]) -> None:
     if d.kind not in KINDS:
-        close = difflib.get_close_matches(d.kind, KINDS, n=1)
+        close = _close(d.kind, KINDS, n=1)
         hint = f"lessonlint-{close[0]}" if close else "one of " + ", ".join(f"lessonlint-{k}" for k in KINDS)
         out.problems.append(_problem("SUP006", d, f"`lessonlint-{d.kind}` is not a lessonlint directive",
                                      f"write {hint}"))
@@ -179,7 +184,7 @@ def _problem(code: str, d: Directive, message: str, hint: str) -> Diagnostic:
 def _fenced_lines(source: SourceFile) -> set[int]:
     inside: set[int] = set()
     fence = ""
-    pattern = _FENCE[source.path.endswith(".mdx")]
+    pattern = _compiled(_FENCES[comment_style(source.path) or ".md"])
     for number in range(1, source.line_count + 1):
         match = pattern.match(source.line(number))
         if fence:
@@ -214,3 +219,9 @@ def judged_by(enabled, full_plans: set[str], own_files: set[str], direct: set[st
         return False
 
     return judged
+
+
+def _close(word: str, candidates, n: int = 1) -> list[str]:
+    import difflib  # only on the error path
+
+    return difflib.get_close_matches(word, list(candidates), n=n)
