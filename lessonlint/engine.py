@@ -68,7 +68,7 @@ def check_plan(job: Job, ctx: RunContext) -> PlanResult:
     key_links = [check_key_link(k, pctx) for k in plan.key_links]
     checklist = [judge_item(i, pctx) for i in plan.checklist]
     # truths come last: they reuse the verdicts above as evidence
-    truths = judge_truths(pctx, artifacts, key_links, checklist)
+    truths, checklist = judge_truths(pctx, artifacts, key_links, checklist)
     if job.focus is not None:
         artifacts = [a for a in artifacts if job.focus & set(a.resolved_paths)]
         key_links = [k for k in key_links if k.resolved_source in job.focus or _names_target(k, job.focus)]

@@ -16,7 +16,7 @@ from .tokens import classify_span, is_name, scan
 from .words import STOPWORDS, content_stems
 
 # "Student can", "Users are able to", "Студент может": who and how, not what
-_ACTOR = regex.compile(
+ACTOR = regex.compile(
     r"^\s*(?:(?:the|a|an|each|every)\s+)?(?:students?|users?|learners?|readers?|developers?|engineers?|operators?|"
     r"студент\w*|пользовател\w*|читател\w*|учени\w*|слушател\w*)\s+"
     r"(?:(?:can|could|will|should|must|may|is able to|are able to|knows? how to|learns? (?:how )?to|understands?|knows?|"
@@ -61,7 +61,7 @@ class Claim:
 
 def split_claims(text: str, glossary: Glossary) -> tuple[Claim, ...]:
     """The claims of one truth, in the order they are written; a claim-less truth is one phrase claim."""
-    core_start = _ACTOR.match(text).end() if _ACTOR.match(text) else 0
+    core_start = ACTOR.match(text).end() if ACTOR.match(text) else 0
     chars = list(text)
     claims: list[Claim] = []
 

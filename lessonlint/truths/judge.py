@@ -3,12 +3,14 @@ claim has none (TRU001 on the truth's plan line), needs review otherwise, always
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..checks.common import at_plan, quote
 from ..checks.context import PlanContext, RunContext
-from ..diagnostic import Status
+from ..diagnostic import Related, Status
 from ..plan.model import Truth
 from ..results import ArtifactResult, ChecklistResult, ClaimResult, KeyLinkResult, TruthResult
-from .claims import split_claims
+from .claims import ACTOR, split_claims
 from .evidence import Env, evaluate
 from .glossary import Glossary, load_glossary
 from .items import plan_items, related
@@ -22,15 +24,40 @@ def glossary_for(run: RunContext) -> Glossary:
 
 
 def judge_truths(pctx: PlanContext, artifacts: list[ArtifactResult], key_links: list[KeyLinkResult],
-                 checklist: list[ChecklistResult]) -> list[TruthResult]:
-    """Verdicts on the plan's truths, reusing the verdicts on its artifacts, key links and checklist."""
+                 checklist: list[ChecklistResult]) -> tuple[list[TruthResult], list[ChecklistResult]]:
+    """Verdicts on the plan's truths, reusing the verdicts on its artifacts, key links and checklist; and the
+    checklist with its learning outcomes ("Student can ...", left for review by the checklist rules) judged
+    the way truths are."""
     plan = pctx.plan
-    if not plan.truths:
-        return []
+    outcomes = [i for i, item in enumerate(checklist) if _outcome(item)]
+    if not plan.truths and not outcomes:
+        return [], checklist
     source = pctx.run.read(plan.path)
     glossary = glossary_for(pctx.run).for_plan(getattr(source, "text", ""))
     env = Env(pctx, plan_files(pctx, artifacts), plan_items(artifacts, key_links, checklist, plan.artifacts))
-    return [judge_truth(truth, env, glossary) for truth in plan.truths]
+    truths = [judge_truth(truth, env, glossary) for truth in plan.truths]
+    judged = list(checklist)
+    for index in outcomes:
+        item = checklist[index]
+        verdict = judge_truth(Truth(item.text, item.line, -1), env, glossary)
+        if verdict.status is not Status.NEEDS_REVIEW:
+            # a claim a truth already reports missing is not reported twice
+            reported = {c.text for truth in truths for c in truth.claims if c.status is Status.FAILED}
+            fresh = tuple(d for d, c in zip(verdict.diagnostics, [c for c in verdict.claims if _reported(c)])
+                          if c.text not in reported)
+            judged[index] = replace(item, status=verdict.status, code="truths/claims", reason=verdict.reason,
+                                    evidence=verdict.evidence, needs=None, diagnostics=fresh)
+    return truths, judged
+
+
+def _reported(claim: ClaimResult) -> bool:
+    """Claims that get a diagnostic (in the order judge_truth makes them)."""
+    return claim.status is Status.FAILED or "outside" in claim.sources
+
+
+def _outcome(item: ChecklistResult) -> bool:
+    """A checklist item that promises what a student can do, and that no checklist rule could decide."""
+    return item.status is Status.NEEDS_REVIEW and bool(ACTOR.match(item.text)) and ACTOR.match(item.text).end() > 0
 
 
 def judge_truth(truth: Truth, env: Env, glossary: Glossary) -> TruthResult:
@@ -69,7 +96,10 @@ def _diagnostic(truth: Truth, claim, result: ClaimResult, env: Env):
         target = _target(claim, env)
         hint = (f"add {what} to {target}, or reword the truth" if what and target
                 else "add what the truth promises to the lesson, or reword the truth")
-        return at_plan(env.pctx, "TRU001", message, truth.line, hint)
+        found = at_plan(env.pctx, "TRU001", message, truth.line, hint)
+        at = [Related(e.path, e.line, "still here") for e in result.evidence] if claim.negated else \
+            [Related(target, None, "belongs here")] if target else []
+        return replace(found, related=tuple(at[:3]))
     first = result.evidence[0] if result.evidence else None
     where = f" ({first.path}:{first.line})" if first else ""
     message = f"truth claim {quote(claim.text, 50)} is found only in files the plan does not name{where}"

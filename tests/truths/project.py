@@ -32,14 +32,14 @@ must_haves:
   <files>{first}</files>
   <action>Write the lesson.</action>
   <verify>{verify}</verify>
-  <done>Done</done>
+  <done>{done}</done>
 </task>
 </tasks>
 """
 
 
 def make_project(root: Path, truths: list[str], files: dict[str, str], verify: str = "- File exists",
-                 context: str = "") -> Path:
+                 context: str = "", done: str = "Done") -> Path:
     """A project with one plan naming ``files`` as artifacts; returns the plan path."""
     for rel, text in files.items():
         path = root / rel
@@ -55,6 +55,7 @@ def make_project(root: Path, truths: list[str], files: dict[str, str], verify: s
         first=next(iter(files), ""),
         verify=verify,
         context=context,
+        done=done,
     ), encoding="utf-8")
     return plan
 
