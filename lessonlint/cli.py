@@ -4,8 +4,6 @@ Each command is a small function; the work lives in the modules it calls.
 """
 from __future__ import annotations
 
-import os
-import shutil
 import sys
 from enum import Enum
 from pathlib import Path
@@ -14,6 +12,7 @@ from typing import List, Optional
 import typer
 
 from . import __version__
+from .cli_support import UsageProblem, emit_reports, load_settings, not_excluded, project_root, run_checks
 
 app = typer.Typer(
     name="lessonlint",
@@ -33,10 +32,6 @@ class Color(str, Enum):
 class DocFormat(str, Enum):
     text = "text"
     json = "json"
-
-
-class UsageProblem(Exception):
-    """Bad command line or configuration: exit 2 with one line."""
 
 
 def usage_error_text(exc: BaseException) -> str:
@@ -96,18 +91,18 @@ def check(
 
     outputs = parse_outputs(output_format, output)
     paths = paths or []
-    settings, config_path = _settings(root, paths, config, isolated, select, extend_select, ignore)
+    settings, config_path = load_settings(root, paths, config, isolated, select, extend_select, ignore)
     if show_settings:
         from .config_text import show_settings as settings_text
 
         sys.stdout.write(settings_text(settings, config_path))
         raise typer.Exit(0)
     if force_exclude and paths:
-        paths = _not_excluded(paths, settings)
+        paths = not_excluded(paths, settings)
         if not paths:
             raise typer.Exit(0)  # pre-commit passed only excluded files: nothing to do
-    result, ctx = _run(settings, paths, quiet, color)
-    _write(result, ctx, outputs, color, quiet, statistics)
+    result, ctx = run_checks(settings, paths, quiet, color.value)
+    emit_reports(result, ctx, outputs, color.value, quiet, statistics)
     for error in result.errors:
         print(f"lessonlint: {error}", file=sys.stderr)
     if result.errors:
@@ -149,7 +144,7 @@ def init(
     from .config_text import PRE_COMMIT_SNIPPET, starter_config
     from .outputs import write_atomic
 
-    folder = _root(root, [])
+    folder = project_root(root, [])
     existing = find_config(folder)
     if existing is not None and existing.parent == folder and existing.name in CONFIG_NAMES:
         raise UsageProblem(f"{existing} already configures lessonlint; not overwritten")
@@ -188,8 +183,8 @@ def checklist(
     """Every checklist item with its status, rule and evidence, and the coverage. Exit 1 when an item fails."""
     from .render.checklist import render_checklist
 
-    settings, _ = _settings(root, paths or [], config, isolated, None, None, None)
-    result, _ = _run(settings, paths or [], True, Color.never)
+    settings, _ = load_settings(root, paths or [], config, isolated)
+    result, _ = run_checks(settings, paths or [])
     sys.stdout.write(render_checklist(result, unmapped=unmapped, sections=tuple(section or ())))
     for error in result.errors:
         print(f"lessonlint: {error}", file=sys.stderr)
@@ -220,8 +215,8 @@ def report(
     from .report_files import checked_files, report_texts, stdout_text, verified_date, write_reports
 
     stamp = verified_date(date)
-    settings, _ = _settings(root, paths or [], config, isolated, None, None, None)
-    result, ctx = _run(settings, paths or [], True, Color.never)
+    settings, _ = load_settings(root, paths or [], config, isolated)
+    result, ctx = run_checks(settings, paths or [])
     plans = {path: plan for path, plan in ctx.plans.items() if hasattr(plan, "tasks")}
     texts = report_texts(result, report_format.value, stamp, plans)
     if output is None:
@@ -234,58 +229,6 @@ def report(
     raise typer.Exit(2 if result.errors else 0)
 
 
-def _settings(root, paths, config, isolated, select, extend_select, ignore):
-    from .config import Config, find_config, load_config, override_codes, settings_for
-
-    start = _start(root, paths)
-    if isolated:
-        found = Config()
-    elif config is not None:
-        if not config.is_file():
-            raise UsageProblem(f"--config {config}: no such file")
-        found = load_config(config.resolve())
-    else:
-        path = find_config(start)
-        found = load_config(path) if path else Config()
-    project = _root(root, paths) if root is not None or found.root is None else found.root
-    settings = settings_for(found, project)
-    settings = override_codes(settings, _codes(select) if select is not None else None,
-                              _codes(extend_select), _codes(ignore))
-    return settings, found.path
-
-
-def _run(settings, paths, quiet, color):
-    from .checks.context import RunContext
-    from .discover import targets
-    from .engine import run
-    from .progress import DelayedProgress
-
-    ctx = RunContext.create(settings)
-    chosen = targets(ctx, paths)
-    if chosen.errors:
-        raise UsageProblem("; ".join(chosen.errors))
-    progress = DelayedProgress.for_terminal(quiet, color is not Color.never and not os.environ.get("NO_COLOR"))
-    try:
-        return run(ctx, chosen, progress=progress), ctx
-    finally:
-        progress.close()
-
-
-def _write(result, ctx, outputs, color, quiet, statistics) -> None:
-    from .outputs import emit, path_prefix
-    from .render import RenderOptions, render
-
-    def line_of(path: str, number: int):
-        source = ctx.read(path)
-        return None if not hasattr(source, "line") or number > source.line_count else source.line(number)
-
-    prefix = path_prefix(ctx.root)
-    for out in outputs:
-        options = RenderOptions(color=out.path is None and _use_color(color), width=_width(), quiet=quiet,
-                                statistics=statistics, path_prefix=prefix)
-        emit(out, render(result, out.fmt, line_of, options))
-
-
 def _rule(code: str, lookup, rules):
     import difflib
 
@@ -295,55 +238,3 @@ def _rule(code: str, lookup, rules):
             code.lower(), [r.name for r in rules.values()], n=1)
         raise UsageProblem(f"unknown rule {code!r}" + (f"; did you mean {close[0]}?" if close else ""))
     return found
-
-
-def _codes(value: Optional[str]) -> list[str]:
-    return [c.strip() for c in (value or "").split(",") if c.strip()]
-
-
-def _not_excluded(paths: List[str], settings) -> List[str]:
-    from .files import glob_regex
-
-    patterns = [glob_regex(g) for g in settings.exclude]
-    kept = []
-    for raw in paths:
-        real = Path(os.path.realpath(raw))
-        try:
-            rel = real.relative_to(settings.root).as_posix()
-        except ValueError:
-            rel = None
-        if rel is None or not any(p.fullmatch(rel) for p in patterns):
-            kept.append(raw)
-    return kept
-
-
-def _start(root: Optional[Path], paths: List[str]) -> Path:
-    """The folder the config search starts from."""
-    if root is not None:
-        return root
-    if paths and Path(paths[0]).exists():
-        first = Path(paths[0])
-        return first if first.is_dir() else first.parent
-    return Path.cwd()
-
-
-def _root(root: Optional[Path], paths: List[str]) -> Path:
-    from .settings import find_root
-
-    if root is not None:
-        if not root.is_dir():
-            raise UsageProblem(f"--root {root}: not a directory")
-        return Path(os.path.realpath(root))
-    return find_root(_start(None, paths))
-
-
-def _use_color(choice: "Color") -> bool:
-    if choice is Color.always:
-        return True
-    if choice is Color.never or os.environ.get("NO_COLOR"):
-        return False
-    return sys.stdout.isatty()
-
-
-def _width() -> int:
-    return max(60, min(shutil.get_terminal_size((100, 24)).columns, 200))

@@ -23,6 +23,7 @@ RULES = {
     "render/sarif.py": UP | {"typer", "rich"},
     "render/github.py": UP | {"typer", "rich"},
     "render/junit.py": UP | {"typer", "rich"},
+    "cli_support.py": {"cli", "typer"},  # the commands' plumbing, usable without the CLI framework
 }
 
 

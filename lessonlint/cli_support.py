@@ -1,0 +1,123 @@
+"""What the commands share: settings from options and config, one checked run, reports to their outputs.
+
+Kept apart from ``cli.py`` so commands stay small; nothing here imports typer.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+
+class UsageProblem(Exception):
+    """Bad command line or configuration: exit 2 with one line."""
+
+
+def load_settings(root: Path | None, paths: list[str], config: Path | None = None, isolated: bool = False,
+                  select: str | None = None, extend_select: str | None = None, ignore: str | None = None):
+    """(Settings, config file or None) from the command line and the config it finds or names."""
+    from .config import Config, find_config, load_config, override_codes, settings_for
+
+    if isolated:
+        found = Config()
+    elif config is not None:
+        if not config.is_file():
+            raise UsageProblem(f"--config {config}: no such file")
+        found = load_config(config.resolve())
+    else:
+        path = find_config(config_start(root, paths))
+        found = load_config(path) if path else Config()
+    project = project_root(root, paths) if root is not None or found.root is None else found.root
+    settings = settings_for(found, project)
+    settings = override_codes(settings, split_codes(select) if select is not None else None,
+                              split_codes(extend_select), split_codes(ignore))
+    return settings, found.path
+
+
+def run_checks(settings, paths: list[str], quiet: bool = True, color: str = "never"):
+    """(RunResult, RunContext) of one run; a progress bar on a terminal for long runs."""
+    from .checks.context import RunContext
+    from .discover import targets
+    from .engine import run
+    from .progress import DelayedProgress
+
+    ctx = RunContext.create(settings)
+    chosen = targets(ctx, paths)
+    if chosen.errors:
+        raise UsageProblem("; ".join(chosen.errors))
+    progress = DelayedProgress.for_terminal(quiet, color != "never" and not os.environ.get("NO_COLOR"))
+    try:
+        return run(ctx, chosen, progress=progress), ctx
+    finally:
+        progress.close()
+
+
+def emit_reports(result, ctx, outputs, color: str, quiet: bool, statistics: bool) -> None:
+    """Render ``result`` once per output and write each where it goes."""
+    from .outputs import emit, path_prefix
+    from .render import RenderOptions, render
+
+    def line_of(path: str, number: int):
+        source = ctx.read(path)
+        return None if not hasattr(source, "line") or number > source.line_count else source.line(number)
+
+    prefix = path_prefix(ctx.root)
+    for out in outputs:
+        options = RenderOptions(color=out.path is None and use_color(color), width=terminal_width(), quiet=quiet,
+                                statistics=statistics, path_prefix=prefix)
+        emit(out, render(result, out.fmt, line_of, options))
+
+
+def not_excluded(paths: list[str], settings) -> list[str]:
+    """``paths`` without those the config's ``exclude`` matches (--force-exclude)."""
+    from .files import glob_regex
+
+    patterns = [glob_regex(g) for g in settings.exclude]
+    kept = []
+    for raw in paths:
+        real = Path(os.path.realpath(raw))
+        try:
+            rel = real.relative_to(settings.root).as_posix()
+        except ValueError:
+            rel = None
+        if rel is None or not any(p.fullmatch(rel) for p in patterns):
+            kept.append(raw)
+    return kept
+
+
+def config_start(root: Path | None, paths: list[str]) -> Path:
+    """The folder the config search starts from: --root, else the first path's folder, else here."""
+    if root is not None:
+        return root
+    if paths and Path(paths[0]).exists():
+        first = Path(paths[0])
+        return first if first.is_dir() else first.parent
+    return Path.cwd()
+
+
+def project_root(root: Path | None, paths: list[str]) -> Path:
+    """--root (checked), else the nearest folder with .planning/ (else .git) above the start."""
+    from .settings import find_root
+
+    if root is not None:
+        if not root.is_dir():
+            raise UsageProblem(f"--root {root}: not a directory")
+        return Path(os.path.realpath(root))
+    return find_root(config_start(None, paths))
+
+
+def use_color(choice: str) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def terminal_width() -> int:
+    return max(60, min(shutil.get_terminal_size((100, 24)).columns, 200))
+
+
+def split_codes(value: str | None) -> list[str]:
+    return [c.strip() for c in (value or "").split(",") if c.strip()]
