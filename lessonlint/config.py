@@ -7,35 +7,19 @@ Any problem is a ConfigError naming the file, the key and its line (exit 2).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from .codes import RULES
-from .config_options import BY_KEY, SEVERITIES, Option
+from .config_check import Config, ConfigError, Where, code_problem, selectors, validate
 from .diagnostic import Severity
 from .settings import Settings
 
+__all__ = ["CONFIG_NAMES", "Config", "ConfigError", "code_problem", "find_config", "load_config", "override_codes",
+           "settings_for", "with_severity"]
+
 CONFIG_NAMES = (".lessonlint.toml", "lessonlint.toml", "pyproject.toml")
 TABLE = ("tool", "lessonlint")
-
-
-class ConfigError(Exception):
-    """A config that cannot be used; the message names ``file:line``."""
-
-    def __init__(self, path: str, line: int | None, message: str) -> None:
-        self.path, self.line, self.message = path, line, message
-        super().__init__(self.format_message())
-
-    def format_message(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
-
-
-@dataclass(frozen=True)
-class Config:
-    path: Path | None = None  # None: no config file, defaults only
-    values: dict = field(default_factory=dict)  # Settings field -> validated value (without root)
-    root: Path | None = None  # the `root` key, resolved against the config's folder
 
 
 def find_config(start: Path) -> Path | None:
@@ -69,7 +53,7 @@ def load_config(path: Path) -> Config:
     table = (tool.get("lessonlint", {}) if isinstance(tool, dict) else {}) if prefix else data
     if not isinstance(table, dict):
         raise ConfigError(shown, _locator(text)(prefix), "[tool.lessonlint] must be a table")
-    return _validate(table, _Where(shown, path.parent, prefix, _locator(text)))
+    return validate(table, Where(shown, path.parent, prefix, _locator(text)))
 
 
 def settings_for(config: Config, root: Path) -> Settings:
@@ -102,116 +86,9 @@ def override_codes(settings: Settings, select=None, extend_select=(), ignore=())
             problem = code_problem(value, allow_all=option != "--ignore")
             if problem:
                 raise ConfigError(option, None, problem)
-    chosen = settings.select if select is None else tuple(_all(select))
-    return replace(settings, select=chosen, extend_select=settings.extend_select + tuple(_all(extend_select)),
+    chosen = settings.select if select is None else tuple(selectors(select))
+    return replace(settings, select=chosen, extend_select=settings.extend_select + tuple(selectors(extend_select)),
                    ignore=settings.ignore + tuple(ignore))
-
-
-def code_problem(value: str, allow_all: bool = True) -> str | None:
-    """Why ``value`` is not a known code or code prefix (None when it is)."""
-    if (allow_all and value == "ALL") or (value and any(code.startswith(value) for code in RULES)):
-        return None
-    close = _close(value.upper(), list(RULES), n=1)
-    hint = f"; did you mean {close[0]}?" if close else ""
-    return f"unknown code or code prefix {value!r}{hint}"
-
-
-@dataclass(frozen=True)
-class _Where:
-    file: str
-    folder: Path
-    prefix: tuple[str, ...]
-    locate: object  # key path -> line
-
-    def fail(self, keys: tuple[str, ...], message: str) -> ConfigError:
-        return ConfigError(self.file, self.locate(self.prefix + keys), message)
-
-
-def _validate(table: dict, where: _Where) -> Config:
-    values: dict = {}
-    root = None
-    for key, value in table.items():
-        option = BY_KEY.get(key)
-        if option is None:
-            close = _close(key, list(BY_KEY), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            raise where.fail((key,), f"unknown key {key!r}{hint}")
-        checked = _check(option, value, where)
-        if option.kind == "root":
-            root = checked
-        else:
-            values[option.field] = checked
-    return Config(Path(where.file), values, root)
-
-
-def _check(option: Option, value, where: _Where):
-    key, kind = option.key, option.kind
-
-    def bad(message: str, *more: str) -> ConfigError:
-        return where.fail((key, *more), f"{key}: {message}")
-
-    if kind in ("root", "script"):
-        if not isinstance(value, str) or not value.strip():
-            raise bad(f"expected a non-empty string, got {_type(value)}")
-        if kind == "script":
-            return _script(value, bad)
-        folder = (where.folder / value).resolve()
-        if not folder.is_dir():
-            raise bad(f"{value!r} is not a folder (relative to {where.folder})")
-        return folder
-    if kind in ("int", "float"):
-        number_ok = isinstance(value, int) if kind == "int" else isinstance(value, (int, float))
-        if isinstance(value, bool) or not number_ok:
-            raise bad(f"expected {'an integer' if kind == 'int' else 'a number'}, got {_type(value)}")
-        if option.minimum is not None and value < option.minimum:
-            raise bad(f"must be at least {option.minimum:g}, got {value}")
-        return value
-    if kind == "severity":
-        if not isinstance(value, dict):
-            raise bad(f"expected a table of code = level, got {_type(value)}")
-        for code, level in value.items():
-            problem = code_problem(code, allow_all=False)
-            if problem or level not in SEVERITIES:
-                raise bad(problem or f"{code} = {level!r}: expected one of {', '.join(SEVERITIES)}", code)
-        return dict(value)
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise bad(f"expected a list of non-empty strings, got {_type(value)}")
-    for item in value:
-        problem = _item_problem(kind, item, key, where.folder)
-        if problem:
-            raise bad(problem)
-    if kind == "paths":
-        return tuple(str((where.folder / item).resolve()) for item in value)
-    return tuple(_all(value)) if kind == "codes" else tuple(value)
-
-
-def _item_problem(kind: str, item: str, key: str, folder: Path) -> str | None:
-    if kind == "codes":
-        return code_problem(item, allow_all=key != "ignore")
-    if kind == "suffixes" and (not item.startswith(".") or "/" in item):
-        return f"{item!r} is not a file suffix such as '.mdx'"
-    if kind == "paths" and not (folder / item).exists():
-        return f"{item!r} does not exist (relative to {folder})"
-    return None
-
-
-def _script(name: str, bad) -> str:
-    import regex  # only when the key is set: the import costs ~13 ms
-
-    try:
-        regex.compile(rf"\p{{Script={name}}}")
-    except regex.error:
-        raise bad(f"{name!r} is not a Unicode script name (Latin, Cyrillic, Greek, Arabic, Han...)") from None
-    return name
-
-
-def _all(codes) -> list[str]:
-    return ["" if code == "ALL" else code for code in codes]
-
-
-def _type(value) -> str:
-    return {bool: "a boolean", int: "an integer", float: "a number", str: "a string", list: "an array",
-            dict: "a table"}.get(type(value), type(value).__name__)
 
 
 def _locator(text: str):
@@ -257,7 +134,3 @@ def _mentions_table(pyproject: Path) -> bool:
         return True  # it means to configure us: load_config reports the error with its line
 
 
-def _close(word: str, candidates, n: int = 1) -> list[str]:
-    import difflib  # only on the error path
-
-    return difflib.get_close_matches(word, list(candidates), n=n)

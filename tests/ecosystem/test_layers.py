@@ -17,6 +17,8 @@ RULES = {
     "config.py": UP | {"render", "typer", "rich"},
     "config_text.py": UP | {"render", "typer", "rich"},
     "suppressions.py": UP | {"render", "settings", "typer", "rich"},
+    "suppression_comments.py": UP | {"render", "settings", "suppressions", "typer", "rich"},
+    "config_check.py": UP | {"render", "config", "typer", "rich"},
     "docs.py": UP | {"render", "typer", "rich"},
     "outputs.py": UP | {"typer", "rich"},
     "progress.py": UP | {"render", "typer"},
