@@ -150,12 +150,9 @@ def _scan(text: str, descriptive: frozenset[str], names: bool) -> list[Term]:
             out.append(Term(" ".join(caps), "keyword"))
         caps.clear()
 
-    for raw in _split_alternatives(_TOKEN.findall(text)):
+    for raw, pending_break in _split_alternatives(_tokens(text)):
         token = raw.strip(_EDGE)
-        if raw.endswith((",", ";", ":")) or not token:
-            pending_break = True
-        else:
-            pending_break = False
+        pending_break = pending_break or not token
         if token and _CAPS.match(token):
             caps.append(token)
             if pending_break:
@@ -169,15 +166,32 @@ def _scan(text: str, descriptive: frozenset[str], names: bool) -> list[Term]:
     return out
 
 
-def _split_alternatives(tokens: list[str]) -> list[str]:
-    """"FlowNode/Arrow/DiagramContainer" lists components; only lower-case segments make a path."""
-    out: list[str] = []
-    for token in tokens:
-        parts = token.strip(_EDGE).split("/")
-        if len(parts) > 1 and all(regex.fullmatch(r"[A-Z][A-Za-z0-9]*", p) for p in parts):
-            out += [p + "," for p in parts[:-1]] + [parts[-1] + token[len(token.rstrip(_EDGE)):]]
+def _tokens(text: str) -> list[tuple[str, bool]]:
+    """Tokens, each with whether a comma, semicolon or colon follows it (which ends a keyword run)."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        after = text[m.end():].lstrip(" \t")[:1]
+        out.append((m.group(0), after in (",", ";") or m.group(0).endswith(":")))
+    return out
+
+
+_PATH_WORDS = frozenset("src lib app content components pages docs labs course public dist test tests scripts config".split())
+
+
+def _split_alternatives(tokens: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """"FlowNode/Arrow/DiagramContainer" and "before/after/source" list alternatives; a path has a file name,
+    an edge slash or a folder word."""
+    out: list[tuple[str, bool]] = []
+    for token, stop in tokens:
+        core = token.strip(_EDGE)
+        parts = core.split("/")
+        camel = all(regex.fullmatch(r"[A-Z][A-Za-z0-9]*", p) for p in parts)
+        words = len(parts) <= 4 and all(regex.fullmatch(r"[a-z]{2,12}", p) for p in parts) \
+            and not _PATH_WORDS & set(parts)
+        if len(parts) > 1 and (camel or words):
+            out += [(p, True) for p in parts[:-1]] + [(parts[-1], stop)]
         else:
-            out.append(token)
+            out.append((token, stop))
     return out
 
 

@@ -29,6 +29,10 @@ def strong(text, **kw):
     ("Lesson 03 covers IAM roles table (MOD6-03)", ["IAM"]),
     ("5-minute tumbling windows", []),
     ("All three types of DBs", []),
+    ("ROW, STATEMENT, MIXED formats", ["ROW", "STATEMENT", "MIXED"]),
+    ("envelope format with before/after/source", []),
+    ("all using FlowNode/Arrow/DiagramContainer", ["FlowNode", "DiagramContainer"]),
+    ("see labs/monitoring/ first", ["labs/monitoring/"]),
 ])
 def test_strong_terms(text, terms):
     assert strong(text) == terms
