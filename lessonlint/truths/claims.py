@@ -26,6 +26,9 @@ _QUOTED = regex.compile(r'"([^"\n]{2,120})"|“([^”\n]{2,120})”|«([^»\n]{2
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}_+#.'’/-]*")
 _CONJ = frozenset({"and", "or", "и", "или"})
 _MAX_ITEM_WORDS = 3
+_BRACED = regex.compile(r"[^\s`]*\{[^{}\s]*,[^{}\s]*\}[^\s`]*")
+# a parenthetical remark of four or more words without commas: how to check it, a version, a caveat
+_ASIDE = regex.compile(r"\((?=[^(),]*\s[^(),]*\s[^(),]*\s)[^(),]{8,}\)")
 _NEG_PREFIX = regex.compile(r"\s*(?:no|none\s+of(?:\s+the)?|zero)\s+", regex.I)
 _NEG_DELETED = regex.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been|gets?|got)\s+(?:deleted|removed|dropped|gone)\b"
                              r"|\bno\s+longer\s+(?:exists?|appears?|present)\b", regex.I)
@@ -35,7 +38,8 @@ _LOCATION = regex.compile(r"\s(?:in|from|within|inside|across|under|on)\s", rege
 # a truth about a picture or an explanation: the concept named there is its evidence, code is not expected
 _DEPICTION = regex.compile(r"\b(?:diagrams?|visuali[sz]ations?|flow\s*charts?|charts?|illustrat\w+|infographics?|"
                            r"tooltips?|comparisons?|conceptual\s+models?|animations?|screenshots?|nodes?|shows?|see|sees|"
-                           r"render(?:s|ed)?|displays?|visible|"
+                           r"render(?:s|ed)?|displays?|visible|covers?|documents?|documented|mentions?|links?|pointing|cross-links?|"
+                           r"refers?|"
                            r"explain\w*|explanations?|understand\w*|describ\w*)\b|диаграмм|визуализ|объясн\w*|понима\w*",
                            regex.I)
 
@@ -51,12 +55,13 @@ class Claim:
     alt: str | None = None  # an enumerated item without the head noun it was given ("queue" of "queue utilization")
     stems: frozenset[str] = field(default_factory=frozenset)
     negated: bool = False  # the truth says it is gone: "No <Mermaid> blocks remain", "X.tsx is deleted"
+    aside: bool = False  # inside a parenthetical remark ("(SHOW VARIABLES LIKE 'x' returns ROW)"): supports, never fails
     depicted: bool = False  # the truth is about a picture: naming the concept there is the evidence
 
     @property
     def concrete(self) -> bool:
         """A claim that names something to find: its absence fails the truth."""
-        return self.kind in ("glossary", "token", "path", "quoted", "name")
+        return self.kind in ("glossary", "token", "path", "quoted", "name") and not self.aside
 
 
 def split_claims(text: str, glossary: Glossary) -> tuple[Claim, ...]:
@@ -68,7 +73,11 @@ def split_claims(text: str, glossary: Glossary) -> tuple[Claim, ...]:
     def mask(start: int, end: int) -> None:
         chars[start:end] = " " * (end - start)
 
-    for m in _CODE_SPAN.finditer(text):
+    for m in _BRACED.finditer(text):  # /how-to/{a,b}.md: expanded before its commas look like a list
+        for token in scan(m.group()):
+            claims.append(_token(token, m.start()))
+        mask(m.start(), m.end())
+    for m in _CODE_SPAN.finditer("".join(chars)):
         body = m.group(2).strip()
         if body:
             kind = classify_span(body)
@@ -102,7 +111,9 @@ def split_claims(text: str, glossary: Glossary) -> tuple[Claim, ...]:
     claims = _merge_terms(sorted(claims, key=lambda c: c.start))
     scope, drop_from = negation(text, core_start)
     depicted = bool(_DEPICTION.search(text))
-    claims = [replace(c, negated=scope is not None and scope[0] <= c.start < scope[1], depicted=depicted)
+    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text)]
+    claims = [replace(c, negated=scope is not None and scope[0] <= c.start < scope[1], depicted=depicted,
+                      aside=any(a <= c.start < b for a, b in asides))
               for c in claims if drop_from is None or c.start < drop_from]
     return tuple(_unique(claims))
 

@@ -77,7 +77,7 @@ def evaluate(claim: Claim, env: Env) -> ClaimResult:
         where = ", ".join(f"{e.path}:{e.line}" for e in hits[:2])
         return ClaimResult(claim.text, claim.kind, Status.PASSED, f"found {_what(claim, hits)} at {where}",
                            tuple(hits[:SHOWN]), expected, sources + (_source(claim),))
-    if claim.kind in ("item", "command"):
+    if claim.kind in ("item", "command") or not claim.concrete:
         if backing:
             return _by_items(claim, backing, failing, item_evidence, sources)
         why = ("a command: whether it runs is not in the files" if claim.kind == "command"
@@ -89,6 +89,10 @@ def evaluate(claim: Claim, env: Env) -> ClaimResult:
         return ClaimResult(claim.text, claim.kind, Status.NEEDS_REVIEW,
                            f"found only in files the plan does not name: {where}", tuple(outside[:SHOWN]), expected,
                            ("outside",))
+    if claim.kind == "path" and not _plan_names(claim, env):
+        return ClaimResult(claim.text, claim.kind, Status.NEEDS_REVIEW,
+                           f"{_expected_text(expected)} is not under the root (made by a build or another plan?)",
+                           (), expected)
     reason = f"{_expected_text(expected)} not found in the plan's files"
     if near:
         reason += f" (only in prose or another language's code at {near[0].path}:{near[0].line})"
@@ -154,11 +158,11 @@ def _search(claim: Claim, env: Env) -> tuple[tuple[str, ...], list[Evidence], li
                 if not hits and (pattern.scope != "text" or pattern.langs):
                     near += find(pattern.compiled, env.views, "text", None, limit=2)
         return tuple(dict.fromkeys(expected)), _dedupe(hits), _dedupe(near)
-    if claim.kind == "path":
+    if claim.kind == "path" and not _route(claim.token or ""):
         return (claim.token,), _path_hits(claim, env), []
     pattern = token_pattern(claim)
     scope = "inline" if claim.token_kind == "word" else "text"
-    hits = find(pattern, env.views, scope) or _named_file(claim, env)
+    hits = find(pattern, env.views, scope) or _named_file(claim, env) or _statement_parts(claim, env)
     near = find(pattern, env.views, "text", limit=2) if not hits and scope != "text" else []
     return (claim.token,), hits, near
 
@@ -171,6 +175,9 @@ def token_pattern(claim: Claim):
     if "..." in text or "…" in text:
         pieces = regex.split(r"\.\.\.|…", text)
         body = r"[\s\S]{0,200}?".join(_literal(p) for p in pieces)
+    elif "{" in text and regex.search(r"\{[\w.-]+\}", text):  # /runs/{id}/timeline: a placeholder is any value
+        pieces = regex.split(r"\{[\w.-]+\}", text)
+        body = r"[^\s/\"'`]+".join(_literal(p) for p in pieces)
     elif kv:
         body = _literal(kv.group(1)) + r"""['"`]?\s*[=:]\s*['"`]?""" + _literal(kv.group(2))
     elif regex.fullmatch(r"[\w.$]+\(\)", text):
@@ -179,14 +186,15 @@ def token_pattern(claim: Claim):
         body = _literal(text.rstrip("/")) + "/?"  # a folder is written with or without its slash
     elif claim.kind == "token" and regex.fullmatch(r"[A-Za-z]*[a-z][A-Z]\w*[a-z]s", text):
         body = _literal(text[:-1]) + "s?"  # "FlowNodes" in a sentence is the component FlowNode
+    elif claim.kind in ("item", "name", "quoted"):  # prose: punctuation between words may differ
+        body = r"[\s\p{P}]+".join(_literal(p) for p in regex.split(r"[\s\p{P}]+", text.strip()) if p)
     else:
-        pieces = regex.split(r"[\s\-]+" if claim.kind in ("item", "name") else r"\s+", text.strip())
-        joiner = r"[\s\-]+" if claim.kind in ("item", "name") else r"\s+"
-        body = joiner.join(_literal(p) for p in pieces if p)
+        body = r"\s+".join(_literal(p) for p in text.split())
     if claim.alt:
         body = f"(?:{body}|{_literal(claim.alt)})"
-    start = r"(?<![\w])" if regex.match(r"\w", text) else ""
-    end = r"(?![\w])" if regex.search(r"\w$", text) else ""
+    # letters and digits bound a token; `_` does not, so `approval_sla` is found in ZEROTH_APPROVAL_SLA__TTL
+    start = r"(?<![\p{L}\p{N}])" if regex.match(r"\w", text) else ""
+    end = r"(?![\p{L}\p{N}])" if regex.search(r"\w$", text) else ""
     return regex.compile(start + body + end, regex.IGNORECASE | regex.V0)
 
 
@@ -213,6 +221,33 @@ def _path_hits(claim: Claim, env: Env) -> list[Evidence]:
     first = paths[0] if where.kind != "dir" else next(
         (p for p in env.pctx.run.files.files() if p.startswith(paths[0].rstrip("/") + "/")), None)
     return mentions + ([Evidence(first, 1, text="exists")] if first else [])
+
+
+def _plan_names(claim: Claim, env: Env) -> bool:
+    """The plan lists the path among its artifacts, files_modified or task files (so it must exist)."""
+    written = (claim.token or "").strip("/")
+    plan = env.pctx.plan
+    named = [a.path for a in plan.artifacts if a.path] + [f for task in plan.tasks for f in task.files]
+    raw = plan.frontmatter.get("files_modified") if isinstance(plan.frontmatter, dict) else None
+    named += [str(f) for f in raw] if isinstance(raw, list) else [raw] if isinstance(raw, str) else []
+    return any(n.strip("/") == written or n.strip("/").endswith("/" + written) for n in named if n)
+
+
+def _route(token: str) -> bool:
+    """An HTTP route written as a path (``/runs/{id}/timeline``): searched as text, never as a file."""
+    return token.startswith("/") and ("{" in token or "." not in token.rsplit("/", 1)[-1])
+
+
+def _statement_parts(claim: Claim, env: Env) -> list[Evidence]:
+    """A code statement not found as written (``from a.b import c``): each of its names found is evidence."""
+    text = claim.token or ""
+    if claim.kind != "token" or " " not in text.strip():
+        return []
+    names = [w for w in regex.findall(r"[A-Za-z_][\w.]*", text) if "." in w or "_" in w]
+    if not names:
+        return []
+    found = [find(token_pattern(Claim(n, "token", 0, token=n)), env.views, "text", limit=1) for n in names]
+    return [hits[0] for hits in found] if all(found) else []
 
 
 def _named_file(claim: Claim, env: Env) -> list[Evidence]:

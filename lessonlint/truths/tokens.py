@@ -34,6 +34,15 @@ _CAMEL = regex.compile(r"^[A-Za-z]*[a-z][A-Z]\w*$|^[A-Z]{2,}[a-z]+\w*$")
 _SNAKE = regex.compile(r"^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$|^_{1,2}[a-z]\w*$")
 _KEY_VALUE = regex.compile(r"^[\w.\-]+=[^\s,]+$")
 _CAPS = regex.compile(r"^[A-Z][A-Z0-9_]*(?:-[A-Z0-9]+)*$")
+_ACRONYM_PLURAL = regex.compile(r"^[A-Z]{2,}s$")
+_ID_REF = regex.compile(r"^[A-Z][A-Z0-9]*-\d+[a-z]?$")  # requirement and decision ids (MOD5-04, D-11)
+# upper-case words that make a run of capitals SQL ("GROUP BY", "PRIMARY KEY"), not emphasis ("PHASE-LEVEL GAP")
+SQL_WORDS = frozenset("""SELECT FROM WHERE GROUP ORDER BY HAVING JOIN ON AS OF FOR INTO VALUES INSERT UPDATE DELETE
+CREATE ALTER DROP TABLE VIEW INDEX KEY PRIMARY FOREIGN REFERENCES UNIQUE NULL DISTINCT LIMIT OFFSET UNION OVER
+PARTITION WINDOW WITH RECURSIVE CASE WHEN THEN ELSE END BETWEEN LIKE EXISTS INTERVAL SET BEGIN COMMIT ROLLBACK
+TRANSACTION GRANT REVOKE TRIGGER FUNCTION RETURNS LATERAL WATERMARK TUMBLE HOP SESSION CUMULATE SYSTEM_TIME
+ROW ROWS RANGE PRECEDING FOLLOWING CURRENT UNBOUNDED CONFLICT DO NOTHING MERGE MATCHED USING TEMPORARY
+PUBLICATION SLOT VACUUM TRUNCATE""".split())
 _CAPS_SLASHED = regex.compile(r"^[A-Z][A-Z0-9_]+(?:/[A-Z][A-Z0-9_]+)*/?$|^[A-Z][A-Z0-9_]+/[A-Z][A-Z0-9_]+")
 _SLASHED = regex.compile(r"^[a-z][a-z0-9-]*(?:/[a-z][a-z0-9-]*)+$")
 _PATH = regex.compile(r"^(?:\.{0,2}/)?[\w.@~{}\[\]*-]+(?:/[\w.@{}\[\]*-]+)*/?$")
@@ -82,7 +91,9 @@ def scan(text: str) -> list[Token]:
         words = [c[0] for c in caps]
         if words and not all(w in EMPHASIS for w in words) and (len(words) > 1 or len(words[0]) >= 3):
             # "LIMITED TO SINGLE TASK" is emphasis, "FOR SYSTEM_TIME AS OF" and "GROUP BY" are syntax
-            coded = len(words) <= 2 or any(not w.isalpha() for w in words)
+            coded = not (len(words) == 1 and _ID_REF.match(words[0])) and (
+                any(regex.search(r"[_\d]", w) for w in words) or any(w in SQL_WORDS for w in words)
+                or len(words) == 1)
             out.append(Token(" ".join(words), "keyword" if coded else "prose", caps[0][1], caps[-1][2]))
         caps.clear()
 
@@ -142,6 +153,8 @@ def _classify(token: str, start: int, end: int) -> list[Token]:
         return parts
     if looks_like_path(token):
         return [Token(token, "path", start, end)]
+    if _ACRONYM_PLURAL.match(token) or _ID_REF.match(token):  # "PRs", "SITE-03": prose and plan ids, not code
+        return [Token(token, "prose", start, end)]
     if (_KEY_VALUE.match(token) or _CALL.match(token) or _DOTTED.match(token) or _CAMEL.match(token)
             or _SNAKE.match(token) or _FLAG.match(token) or token.startswith("$") and len(token) > 1):
         return [Token(token, "code", start, end)]
