@@ -9,7 +9,7 @@ import json
 from ..codes import RULES
 from ..diagnostic import Severity, Status
 from ..results import RunResult
-from .verification import Phase, claim_cells, location, locations, mirror, phases, provides
+from .verification import Phase, claim_cells, locations, mirror, phases, provides
 
 TRUTH = {Status.PASSED: "✓ VERIFIED", Status.FAILED: "✗ FAILED", Status.NEEDS_REVIEW: "? NEEDS REVIEW"}
 LINK = {Status.PASSED: "✓ WIRED", Status.FAILED: "✗ NOT_WIRED", Status.NEEDS_REVIEW: "? NEEDS REVIEW"}
@@ -32,7 +32,7 @@ def phase_report(phase: Phase, date: str, version: str) -> str:
         f"**Verified:** {date}", f"**Status:** {phase.status}",
         f"**Score:** {truths.passed}/{truths.total} truths verified; "
         f"{phase.must_haves.passed}/{phase.must_haves.total} must-haves (truths, artifacts, key links)",
-        f"**Plans:** " + ", ".join(f"`{p.path}`" for p in phase.plans),
+        "**Plans:** " + ", ".join(f"`{p.path}`" for p in phase.plans),
         f"**Verifier:** lessonlint {version} (deterministic: every verdict cites the lines it rests on)", "",
         "## Goal Achievement", "", "### Observable Truths", "",
         "| # | Truth | Status | Evidence |", "|---|-------|--------|----------|",

@@ -1,14 +1,13 @@
 """Evidence for one claim, in order: the plan's own verdicts, glossary patterns, the claim's literal token.
 
 A concrete claim (glossary phrase, code-like token, path, quoted text, listed name) is decided by what is in
-the plan's files; the plan's items only add their evidence. A claim with nothing to look for is decided by
-the plan items about it, else it needs review.
+the plan's files; the plan items about it are named in its sources (a passing "syntax is correct" item does
+not show that the thing is there). A claim with nothing to look for is decided by the plan items about it
+(their verdicts reused as they are), else it needs review.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-import regex
 
 from ..checks.context import PlanContext
 from ..diagnostic import Status
@@ -17,6 +16,7 @@ from ..results import ClaimResult, Evidence
 from ..source import SourceFile
 from .claims import Claim
 from .items import PlanItem, related
+from .literals import is_route, named_file, path_hits, plan_names, statement_parts, token_pattern
 from .search import FileView, find, view_of
 from .tokens import FILE_EXTENSIONS
 
@@ -89,7 +89,7 @@ def evaluate(claim: Claim, env: Env) -> ClaimResult:
         return ClaimResult(claim.text, claim.kind, Status.NEEDS_REVIEW,
                            f"found only in files the plan does not name: {where}", tuple(outside[:SHOWN]), expected,
                            ("outside",))
-    if claim.kind == "path" and not _plan_names(claim, env):
+    if claim.kind == "path" and not plan_names(claim, env):
         return ClaimResult(claim.text, claim.kind, Status.NEEDS_REVIEW,
                            f"{_expected_text(expected)} is not under the root (made by a build or another plan?)",
                            (), expected)
@@ -158,106 +158,13 @@ def _search(claim: Claim, env: Env) -> tuple[tuple[str, ...], list[Evidence], li
                 if not hits and (pattern.scope != "text" or pattern.langs):
                     near += find(pattern.compiled, env.views, "text", None, limit=2)
         return tuple(dict.fromkeys(expected)), _dedupe(hits), _dedupe(near)
-    if claim.kind == "path" and not _route(claim.token or ""):
-        return (claim.token,), _path_hits(claim, env), []
+    if claim.kind == "path" and not is_route(claim.token or ""):
+        return (claim.token,), path_hits(claim, env), []
     pattern = token_pattern(claim)
     scope = "inline" if claim.token_kind == "word" else "text"
-    hits = find(pattern, env.views, scope) or _named_file(claim, env) or _statement_parts(claim, env)
+    hits = find(pattern, env.views, scope) or named_file(claim, env) or statement_parts(claim, env)
     near = find(pattern, env.views, "text", limit=2) if not hits and scope != "text" else []
     return (claim.token,), hits, near
-
-
-def token_pattern(claim: Claim):
-    """A regex for a claim's literal: spaces flexible, ``_`` and ``-`` alike (``binlog_format`` is
-    ``--binlog-format``), calls open-ended, ``key=value`` spelt any common way, ``...`` a placeholder."""
-    text = claim.token or claim.text
-    kv = regex.fullmatch(r"([\w.\-]+)=(\S+)", text)
-    if "..." in text or "…" in text:
-        pieces = regex.split(r"\.\.\.|…", text)
-        body = r"[\s\S]{0,200}?".join(_literal(p) for p in pieces)
-    elif "{" in text and regex.search(r"\{[\w.-]+\}", text):  # /runs/{id}/timeline: a placeholder is any value
-        pieces = regex.split(r"\{[\w.-]+\}", text)
-        body = r"[^\s/\"'`]+".join(_literal(p) for p in pieces)
-    elif kv:
-        body = _literal(kv.group(1)) + r"""['"`]?\s*[=:]\s*['"`]?""" + _literal(kv.group(2))
-    elif regex.fullmatch(r"[\w.$]+\(\)", text):
-        body = _literal(text[:-2]) + r"\s*\("
-    elif claim.kind == "path" and text.endswith("/"):
-        body = _literal(text.rstrip("/")) + "/?"  # a folder is written with or without its slash
-    elif claim.kind == "token" and regex.fullmatch(r"[A-Za-z]*[a-z][A-Z]\w*[a-z]s", text):
-        body = _literal(text[:-1]) + "s?"  # "FlowNodes" in a sentence is the component FlowNode
-    elif claim.kind in ("item", "name", "quoted"):  # prose: punctuation between words may differ
-        body = r"[\s\p{P}]+".join(_literal(p) for p in regex.split(r"[\s\p{P}]+", text.strip()) if p)
-    else:
-        body = r"\s+".join(_literal(p) for p in text.split())
-    if claim.alt:
-        body = f"(?:{body}|{_literal(claim.alt)})"
-    # letters and digits bound a token; `_` does not, so `approval_sla` is found in ZEROTH_APPROVAL_SLA__TTL
-    start = r"(?<![\p{L}\p{N}])" if regex.match(r"\w", text) else ""
-    end = r"(?![\p{L}\p{N}])" if regex.search(r"\w$", text) else ""
-    return regex.compile(start + body + end, regex.IGNORECASE | regex.V0)
-
-
-def _literal(text: str) -> str:
-    """``text`` escaped, with ``_``/``-`` interchangeable and spaces flexible."""
-    out = []
-    for ch in text.strip():
-        out.append(r"[_-]" if ch in "_-" else r"\s+" if ch.isspace() else regex.escape(ch))
-    return regex.sub(r"(?:\\s\+)+", r"\\s+", "".join(out))
-
-
-def _path_hits(claim: Claim, env: Env) -> list[Evidence]:
-    written = claim.token.lstrip("/") if claim.token else ""
-    mentions = find(token_pattern(claim), env.views, "text", limit=2)
-    if claim.token and claim.token.startswith(("./", "../")):
-        return mentions  # relative to files that import it: only its spelling can be checked
-    where = env.pctx.run.resolve(written)
-    paths = list(where.paths) if where.found else []
-    if not paths:
-        suffix = "/" + written.rstrip("/")
-        paths = [p for p in env.pctx.run.files.files() if p.endswith(suffix) or p.startswith(suffix[1:] + "/")][:1]
-    if not paths:
-        return []
-    first = paths[0] if where.kind != "dir" else next(
-        (p for p in env.pctx.run.files.files() if p.startswith(paths[0].rstrip("/") + "/")), None)
-    return mentions + ([Evidence(first, 1, text="exists")] if first else [])
-
-
-def _plan_names(claim: Claim, env: Env) -> bool:
-    """The plan lists the path among its artifacts, files_modified or task files (so it must exist)."""
-    written = (claim.token or "").strip("/")
-    plan = env.pctx.plan
-    named = [a.path for a in plan.artifacts if a.path] + [f for task in plan.tasks for f in task.files]
-    raw = plan.frontmatter.get("files_modified") if isinstance(plan.frontmatter, dict) else None
-    named += [str(f) for f in raw] if isinstance(raw, list) else [raw] if isinstance(raw, str) else []
-    return any(n.strip("/") == written or n.strip("/").endswith("/" + written) for n in named if n)
-
-
-def _route(token: str) -> bool:
-    """An HTTP route written as a path (``/runs/{id}/timeline``): searched as text, never as a file."""
-    return token.startswith("/") and ("{" in token or "." not in token.rsplit("/", 1)[-1])
-
-
-def _statement_parts(claim: Claim, env: Env) -> list[Evidence]:
-    """A code statement not found as written (``from a.b import c``): each of its names found is evidence."""
-    text = claim.token or ""
-    if claim.kind != "token" or " " not in text.strip():
-        return []
-    names = [w for w in regex.findall(r"[A-Za-z_][\w.]*", text) if "." in w or "_" in w]
-    if not names:
-        return []
-    found = [find(token_pattern(Claim(n, "token", 0, token=n)), env.views, "text", limit=1) for n in names]
-    return [hits[0] for hits in found] if all(found) else []
-
-
-def _named_file(claim: Claim, env: Env) -> list[Evidence]:
-    """A token that is the name of one of the plan's files ("README" for labs/README.md): the file is the evidence."""
-    wanted = (claim.token or "").casefold()
-    for path in env.files:
-        stem = path.rsplit("/", 1)[-1].split(".", 1)[0].casefold()
-        if wanted and stem == wanted:
-            return [Evidence(path, 1, text="the file itself")]
-    return []
 
 
 def _outside(claim: Claim, env: Env) -> list[Evidence]:

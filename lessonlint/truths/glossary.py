@@ -1,30 +1,14 @@
-"""Glossary packs: YAML files under ``rules/glossary`` (and the config's ``glossaries``) that map domain phrases
-of a truth ("sliding window", "скользящее окно") to the patterns that prove them in a lesson (``HOP(``).
-
-A bad pack is a configuration error: ``GlossaryError`` names ``file:line`` and the CLI exits 2 (it has the
-``format_message`` of the checklist's ``PackError``). The format is documented in ``rules/glossary/README.md``.
+"""The glossary: terms that map domain phrases of a truth ("sliding window", "скользящее окно") to the
+patterns that prove them in a lesson (``HOP(``). Packs are loaded and validated by ``packs.py``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from pathlib import Path
-
-import regex
-
-from ..rules_path import rules_root
-
-SCOPES = ("code", "inline", "text")
-STATUSES = ("passed", "failed", "needs_review")
-FLAGS = regex.V0 | regex.MULTILINE
-_ID = regex.compile(r"[a-z0-9][a-z0-9_-]*")
-_PACK_KEYS = {"pack": str, "description": str, "when": list, "terms": list}
-_TERM_KEYS = {"id": str, "description": str, "expect": str, "phrases": list, "evidence": list, "cases": list}
-_EVIDENCE_KEYS = {"pattern": str, "in": str, "lang": list, "case_sensitive": bool}
-_CASE_KEYS = {"truth": str, "lesson": str, "lang": str, "status": str, "claim": str}
+from dataclasses import dataclass, field
 
 
 class GlossaryError(Exception):
-    """A glossary pack that cannot be used: the message names ``path:line``."""
+    """A glossary pack that cannot be used: the message names ``path:line`` (the CLI exits 2, as for the
+    checklist's ``PackError``: both have ``format_message``)."""
 
     def __init__(self, path: str, line: int | None, message: str) -> None:
         self.path, self.line, self.message = path, line, message
@@ -99,161 +83,8 @@ class Glossary:
         return sorted(chosen, key=lambda hit: hit.start)
 
 
-def builtin_dir() -> Path:
-    return rules_root() / "glossary"
-
-
-def pack_files(extra: tuple[str, ...] = (), root: Path | None = None) -> list[Path]:
-    """Configured packs (files or folders, in the order given) first, then the built-in packs by name."""
-    out: list[Path] = []
-    for raw in extra:
-        path = Path(raw) if root is None or Path(raw).is_absolute() else root / raw
-        if path.is_dir():
-            out += sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
-        elif path.is_file():
-            out.append(path)
-        else:
-            raise GlossaryError(raw, None, "glossary pack not found")
-    out += sorted(builtin_dir().glob("*.yaml"))
-    return out
-
-
-_CACHE: dict[tuple, Glossary] = {}
-
-
-def load_glossary(extra: tuple[str, ...] = (), root: Path | None = None) -> Glossary:
-    """Every term of every pack; ``GlossaryError`` on the first problem."""
-    files = pack_files(extra, root)
-    key = tuple((str(p), p.stat().st_mtime_ns) for p in files)
-    if key not in _CACHE:
-        terms: list[Term] = []
-        seen: dict[str, str] = {}
-        for path in files:
-            for term in load_pack(path):
-                if term.id in seen:
-                    raise GlossaryError(term.path, term.line, f"term id {term.id!r} is already defined in {seen[term.id]}")
-                seen[term.id] = term.path
-                terms.append(term)
-        _CACHE[key] = Glossary(tuple(terms))
-    return _CACHE[key]
-
-
-def load_pack(path: Path) -> list[Term]:
-    """The terms of one pack file."""
-    from ..yamlpos import load_yaml
-
-    shown = _display(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GlossaryError(shown, None, f"cannot read: {exc}") from None
-    result = load_yaml(text)
-    for problem in result.problems:
-        raise GlossaryError(shown, problem.line, f"not valid YAML: {problem.message}")
-    data = result.value
-    if not isinstance(data, dict):
-        raise GlossaryError(shown, 1, "a glossary pack is a mapping with `pack` and `terms`")
-    _keys(shown, data, _PACK_KEYS, "pack", ("pack", "terms"))
-    pack_id = data["pack"]
-    if not _ID.fullmatch(pack_id):
-        raise GlossaryError(shown, _line(data, "pack"), f"pack id {pack_id!r}: use lower-case letters, digits, - and _")
-    when = tuple(_compile(shown, f"pack {pack_id} `when`", value, at, regex.IGNORECASE)
-                 for value, at in _items(shown, data, "when")) if "when" in data else ()
-    terms = [_term(shown, pack_id, raw, line) for raw, line in _items(shown, data, "terms")]
-    return [replace(term, when=when) for term in terms]
-
-
 def _search(pattern, text: str) -> bool:
     try:
         return pattern.search(text, timeout=0.2) is not None
     except TimeoutError:
         return False
-
-
-def _term(shown: str, pack_id: str, raw, line: int) -> Term:
-    if not isinstance(raw, dict):
-        raise GlossaryError(shown, line, "a term is a mapping (id, phrases, evidence)")
-    _keys(shown, raw, _TERM_KEYS, "term", ("id", "phrases", "evidence"))
-    if not _ID.fullmatch(raw["id"]):
-        raise GlossaryError(shown, _line(raw, "id"), f"term id {raw['id']!r}: use lower-case letters, digits, - and _")
-    where = f"term {pack_id}/{raw['id']}"
-    phrases = tuple(_compile(shown, where, value, at, regex.IGNORECASE) for value, at in _items(shown, raw, "phrases"))
-    evidence = tuple(_evidence(shown, where, value, at) for value, at in _items(shown, raw, "evidence"))
-    if not phrases or not evidence:
-        raise GlossaryError(shown, raw.line, f"{where}: `phrases` and `evidence` must not be empty")
-    cases = tuple(_case(shown, where, value, at) for value, at in _items(shown, raw, "cases")) if "cases" in raw else ()
-    return Term(f"{pack_id}/{raw['id']}", phrases, evidence, raw.get("description", ""), raw.get("expect", ""), cases,
-                shown, line)
-
-
-def _evidence(shown: str, where: str, raw, line: int) -> EvidencePattern:
-    if isinstance(raw, str):
-        raw_map: dict = {"pattern": raw}
-    elif isinstance(raw, dict):
-        _keys(shown, raw, _EVIDENCE_KEYS, f"{where} evidence", ("pattern",))
-        raw_map = raw
-    else:
-        raise GlossaryError(shown, line, f"{where}: evidence is a regex string or a mapping with `pattern`")
-    scope = raw_map.get("in", "code")
-    if scope not in SCOPES:
-        raise GlossaryError(shown, line, f"{where}: `in` is one of {', '.join(SCOPES)}, not {scope!r}")
-    langs = raw_map.get("lang")
-    if langs is not None and (not langs or not all(isinstance(x, str) and x for x in langs)):
-        raise GlossaryError(shown, line, f"{where}: `lang` is a non-empty list of code-block languages")
-    sensitive = bool(raw_map.get("case_sensitive", False))
-    flags = 0 if sensitive else regex.IGNORECASE
-    compiled = _compile(shown, where, raw_map["pattern"], line, flags)
-    return EvidencePattern(raw_map["pattern"], compiled, scope,
-                           frozenset(x.lower() for x in langs) if langs else None, sensitive)
-
-
-def _case(shown: str, where: str, raw, line: int) -> dict:
-    if not isinstance(raw, dict):
-        raise GlossaryError(shown, line, f"{where}: a case is a mapping (truth, lesson, status)")
-    _keys(shown, raw, _CASE_KEYS, f"{where} case", ("truth", "lesson", "status"))
-    if raw["status"] not in STATUSES:
-        raise GlossaryError(shown, _line(raw, "status"), f"{where}: case status is one of {', '.join(STATUSES)}")
-    return {**raw, "_line": line}
-
-
-def _compile(shown: str, where: str, value, line: int, flags: int):
-    if not isinstance(value, str) or not value.strip():
-        raise GlossaryError(shown, line, f"{where}: a pattern is a non-empty regex string")
-    try:
-        return regex.compile(value, FLAGS | flags)
-    except regex.error as exc:
-        raise GlossaryError(shown, line, f"{where}: bad regex {value!r}: {exc}") from None
-
-
-def _keys(shown: str, data: dict, allowed: dict, what: str, required: tuple[str, ...]) -> None:
-    for key, value in data.items():
-        line = data.key_pos.get(key, (data.line, 1))[0] if hasattr(data, "key_pos") else None
-        if key not in allowed:
-            raise GlossaryError(shown, line, f"unknown key {key!r} in {what} (allowed: {', '.join(allowed)})")
-        wanted = allowed[key]
-        if not isinstance(value, wanted) or (isinstance(value, bool) and wanted is not bool):
-            raise GlossaryError(shown, line, f"{what} key {key!r} must be a {wanted.__name__}")
-    for key in required:
-        if key not in data:
-            raise GlossaryError(shown, getattr(data, "line", None) or 1, f"{what} is missing the required key {key!r}")
-
-
-def _items(shown: str, data: dict, key: str) -> list[tuple[object, int]]:
-    value = data.get(key)
-    if not isinstance(value, list):
-        raise GlossaryError(shown, _line(data, key), f"{key!r} must be a list")
-    positions = getattr(value, "item_pos", [])
-    return [(item, positions[k][0] if k < len(positions) else _line(data, key)) for k, item in enumerate(value)]
-
-
-def _line(data: dict, key: str) -> int:
-    if hasattr(data, "value_pos"):
-        return data.value_pos.get(key, data.key_pos.get(key, (getattr(data, "line", 1), 1)))[0]
-    return 1
-
-
-def _display(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return path.as_posix()

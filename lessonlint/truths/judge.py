@@ -12,7 +12,8 @@ from ..plan.model import Truth
 from ..results import ArtifactResult, ChecklistResult, ClaimResult, KeyLinkResult, TruthResult
 from .claims import ACTOR, split_claims
 from .evidence import Env, evaluate
-from .glossary import Glossary, load_glossary
+from .glossary import Glossary
+from .packs import load_glossary
 from .items import plan_items, related
 
 FOLDER_LIMIT = 200  # files of a folder artifact searched for evidence

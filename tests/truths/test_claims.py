@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from lessonlint.truths.claims import split_claims
-from lessonlint.truths.glossary import load_glossary
+from lessonlint.truths.packs import load_glossary
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from lessonlint.__main__ import main
-from lessonlint.truths.glossary import GlossaryError, load_glossary, load_pack, pack_files
+from lessonlint.truths.glossary import GlossaryError
+from lessonlint.truths.packs import load_glossary, load_pack, pack_files
 
 from .project import judge, make_project
 
