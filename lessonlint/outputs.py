@@ -61,7 +61,12 @@ def emit(output: Output, text: str) -> None:
 
 
 def write_atomic(path: Path, text: str) -> None:
+    """Temp file + rename for regular files; /dev/null, pipes and ttys are written in place."""
     path = path.resolve()
+    if path.exists() and not path.is_file():
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
