@@ -83,17 +83,17 @@ def _plan_table(console: Console, plan: PlanResult) -> None:
     table = Table(title=title, title_justify="left", show_header=False, box=None, pad_edge=False, expand=False)
     table.add_column("kind", style="dim", no_wrap=True)
     table.add_column("", no_wrap=True)
-    table.add_column("item", overflow="fold")
-    table.add_column("detail", overflow="fold", style="dim")
+    table.add_column("item", overflow="fold", ratio=2)
+    table.add_column("detail", overflow="fold", style="dim", ratio=3)
     for t in plan.truths:
-        table.add_row("truth", _mark(t.status), f"{t.text}",
+        table.add_row("truth", _mark(t.status), t.text,
                       _where(t.evidence) if t.status is Status.PASSED else t.reason)
     for a in plan.artifacts:
-        table.add_row("artifact", _mark(a.status), a.path or "(no path)", a.reason if a.status is not Status.PASSED
-                      else ", ".join(c.detail for c in a.checks if c.kind != "exists")[:160])
+        detail = a.reason if a.status is not Status.PASSED else "; ".join(
+            c.detail for c in a.checks if c.kind != "exists")
+        table.add_row("artifact", _mark(a.status), _short(a.path or "(no path)"), _clip(detail))
     for k in plan.key_links:
-        label = f"{k.source} → {k.target}"
-        table.add_row("key link", _mark(k.status), label, k.reason)
+        table.add_row("key link", _mark(k.status), f"{_short(k.source or '?')} → {k.target}", _clip(k.reason))
     if plan.checklist:
         counts = {s: sum(1 for c in plan.checklist if c.status is s) for s in Status}
         table.add_row("checklist", _mark(_worst(counts)), f"{len(plan.checklist)} items",
@@ -115,7 +115,21 @@ def _worst(counts) -> Status:
 
 
 def _where(evidence) -> str:
-    return ", ".join(f"{e.path}:{e.line}" for e in evidence[:3])
+    """`a.mdx:57,66; b.mdx:18` — lines grouped by file, files by their last two path parts."""
+    lines: dict[str, list[str]] = {}
+    for e in evidence:
+        lines.setdefault(_short(e.path), []).append(str(e.line))
+    return "; ".join(f"{path}:{','.join(dict.fromkeys(numbers[:4]))}" for path, numbers in list(lines.items())[:3])
+
+
+def _short(path: str) -> str:
+    """The last two parts of a path: enough to tell lessons apart in a plan's table."""
+    parts = path.rstrip("/").split("/")
+    return "/".join(parts[-2:]) if len(parts) > 2 else path
+
+
+def _clip(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _statistics(console: Console, result: RunResult) -> None:
