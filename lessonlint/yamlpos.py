@@ -8,6 +8,7 @@ JavaScript tools such as js-yaml, gray-matter and Astro read): only true/false a
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import yaml
@@ -90,12 +91,28 @@ _CoreLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 _CoreLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 
 
-def _pos(mark, first_line: int) -> tuple[int, int]:
-    return mark.line + first_line, mark.column + 1
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class _Locator:
+    """File (line, column) of a PyYAML mark, from its character index.
+
+    PyYAML's own ``mark.line`` also breaks lines at U+0085, U+2028 and U+2029, which editors
+    (and SourceFile) do not: after one of them every line number would drift.
+    """
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.starts = [0] + [m.end() for m in _BREAK.finditer(text)]
+        self.first_line = first_line
+
+    def __call__(self, mark) -> tuple[int, int]:
+        index = bisect_right(self.starts, mark.index) - 1
+        return self.first_line + index, mark.index - self.starts[index] + 1
 
 
 def load_yaml(text: str, first_line: int = 1) -> YamlResult:
     """Parse ``text`` whose first line is file line ``first_line``."""
+    locate = _Locator(text, first_line)
     try:
         loader = _CoreLoader(text)
         try:
@@ -104,7 +121,7 @@ def load_yaml(text: str, first_line: int = 1) -> YamlResult:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, column = _pos(mark, first_line) if mark else (first_line, 1)
+        line, column = locate(mark) if mark else (first_line, 1)
         message = " ".join(str(part) for part in (exc.problem, exc.context) if part) or str(exc)
         return YamlResult(None, (YamlProblem("syntax", message, line, column),))
     except yaml.YAMLError as exc:
@@ -117,11 +134,11 @@ def load_yaml(text: str, first_line: int = 1) -> YamlResult:
         return YamlResult(None, (YamlProblem(
             "too-large", f"YAML expands to more than {MAX_NODES} values (alias bomb?)", first_line, 1),))
     problems: list[YamlProblem] = []
-    builder = _Builder(first_line, problems)
+    builder = _Builder(locate, problems)
     try:
         value = builder.build(node)
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
-        line, column = _pos(node.start_mark, first_line)
+        line, column = locate(node.start_mark)
         return YamlResult(None, (YamlProblem("syntax", f"cannot build value: {exc}", line, column),))
     return YamlResult(value, tuple(problems))
 
@@ -147,8 +164,8 @@ def _expanded_size(node: Node, memo: dict, depth: int = 0) -> int:
 
 
 class _Builder:
-    def __init__(self, first_line: int, problems: list[YamlProblem]) -> None:
-        self.first_line = first_line
+    def __init__(self, locate: _Locator, problems: list[YamlProblem]) -> None:
+        self.locate = locate
         self.problems = problems
         self.constructor = _CoreLoader("")
 
@@ -157,26 +174,26 @@ class _Builder:
             return self.constructor.construct_object(node, deep=True)
         if isinstance(node, SequenceNode):
             out = LocatedList()
-            out.line, out.column = _pos(node.start_mark, self.first_line)
+            out.line, out.column = self.locate(node.start_mark)
             for child in node.value:
                 out.append(self.build(child))
-                out.item_pos.append(_pos(child.start_mark, self.first_line))
+                out.item_pos.append(self.locate(child.start_mark))
             return out
         if isinstance(node, MappingNode):
             self.constructor.flatten_mapping(node)
             out = LocatedDict()
-            out.line, out.column = _pos(node.start_mark, self.first_line)
+            out.line, out.column = self.locate(node.start_mark)
             for key_node, value_node in node.value:
                 key = self.build(key_node)
                 if isinstance(key, (dict, list)):
                     key = str(key)
-                where = _pos(key_node.start_mark, self.first_line)
+                where = self.locate(key_node.start_mark)
                 if key in out:
                     first = out.key_pos[key]
                     self.problems.append(YamlProblem(
                         "duplicate-key", f"duplicate key '{key}' (first set at line {first[0]})", *where))
                 out[key] = self.build(value_node)
                 out.key_pos[key] = where
-                out.value_pos[key] = _pos(value_node.start_mark, self.first_line)
+                out.value_pos[key] = self.locate(value_node.start_mark)
             return out
         return None

@@ -37,7 +37,9 @@ def heading_sections(source: SourceFile, body: Body) -> dict[str, TextBlock]:
         stop = min([stop] + [n for n in element_lines if n > line])
         begin = source.offset(line + 1) if line < source.line_count else len(source.text)
         end = source.offset(stop) if stop <= source.line_count else len(source.text)
-        sections[name] = TextBlock(normalize_breaks(source.text[begin:end]), line + 1, 1)
+        # a heading on the last line has an empty section; it stays on the heading's line, inside the file
+        first = line + 1 if line < source.line_count else line
+        sections[name] = TextBlock(normalize_breaks(source.text[begin:end]), first, 1)
     return sections
 
 
