@@ -1,6 +1,7 @@
 """``grep``, ``egrep``, ``fgrep`` and ``git grep`` over the project's files, line by line, as GNU grep counts."""
 from __future__ import annotations
 
+import time
 from fnmatch import fnmatch
 
 from ..results import Evidence
@@ -39,10 +40,12 @@ def grep(args: list[str], stdin, files: Files, git: bool = False) -> Output:
     targets = _grep_targets(operands, flags, files, git, include, stdin)
     out, evidence, counts, matched_any = [], [], [], False
     many = len(targets) > 1 or "r" in flags or "R" in flags or git
+    runner = files.run.patterns  # plan regexes share one timeout per file and one budget per run
     for rel, text in targets:
         count = 0
+        deadline = _deadline(runner)
         for number, line in enumerate(text.split("\n"), 1):
-            hit = any(c.search(line, timeout=0.5) for c in compiled)
+            hit = any(_search(c, line, deadline, runner) for c in compiled)
             if hit != ("v" in flags):
                 count += 1
                 if rel is not None and len(evidence) < 20:
@@ -56,6 +59,23 @@ def grep(args: list[str], stdin, files: Files, git: bool = False) -> Output:
         elif "l" in flags and count:
             out.append(rel or "(standard input)")
     return Output([] if "q" in flags else out, 0 if matched_any else 1, evidence, counts)
+
+
+def _deadline(runner) -> float:
+    """When this file's search must stop: a per-line timeout alone lets 10,000 slow lines take hours."""
+    if runner.spent >= runner.budget:
+        raise TimeoutError(f"the run's regex budget of {runner.budget:g} s is used up")
+    return time.perf_counter() + min(runner.timeout, runner.budget - runner.spent)
+
+
+def _search(compiled, line: str, deadline: float, runner) -> bool:
+    started = time.perf_counter()
+    if started >= deadline:
+        raise TimeoutError("the pattern took too long")
+    try:
+        return compiled.search(line, timeout=deadline - started) is not None
+    finally:
+        runner.spent += time.perf_counter() - started
 
 
 def _grep_targets(operands, flags, files: Files, git: bool, include, stdin):

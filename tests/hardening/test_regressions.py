@@ -1,6 +1,8 @@
 """Regression tests for the bugs the property tests and the adversarial set found (one per cause)."""
 from __future__ import annotations
 
+import pytest
+
 from lessonlint.plan.parser import parse_plan
 from lessonlint.source import SourceFile
 from lessonlint.yamlpos import load_yaml
@@ -17,3 +19,26 @@ def test_yaml_positions_ignore_unicode_line_separators():
 def test_plan_heading_on_the_last_line_has_its_section_inside_the_file():
     plan = parse_plan(SourceFile.from_text("p.md", "# OBJECTIVE"))
     assert plan.sections["objective"].line == 1
+
+
+def test_grep_of_a_plan_is_bounded_per_file_not_per_line(tmp_path):
+    """Each slow line stayed under the per-call timeout, so 100 lines took 100 x 0.3 s; now one file
+    gets the run's regex timeout in total and every grep is charged to the run's budget."""
+    import time
+
+    from lessonlint.checklist.native import run_line
+    from lessonlint.checklist.shellio import Files
+    from lessonlint.checks.context import RunContext
+    from lessonlint.settings import Settings
+
+    (tmp_path / "a.mdx").write_text(("a" * 24 + "!\n") * 100, encoding="utf-8")
+    ctx = RunContext.create(Settings(root=tmp_path, regex_timeout=0.2, regex_budget=0.5))
+    files = Files(ctx, lambda raw: raw, ())
+    started = time.perf_counter()
+    for _ in range(3):
+        with pytest.raises(TimeoutError):
+            run_line("grep -E '(a|aa)+$' a.mdx", files)
+    assert time.perf_counter() - started < 10  # was ~30 s per command
+    assert ctx.patterns.spent >= 0.5
+    with pytest.raises(TimeoutError, match="budget"):
+        run_line("grep -c x a.mdx", files)
