@@ -69,6 +69,10 @@ def resolve(raw: str, root: Path, files: FileIndex) -> Resolution:
         return Resolution("dir", written, (rel,), note=note)
     if where.is_file() or where.exists():
         return Resolution("file", written, (rel,), note=note)
+    link = Path(os.path.normpath(root / written))
+    if os.path.islink(link):
+        # a symlink loop or a dangling link is there but unreadable: reading it says which (not "moved to itself?")
+        return Resolution("file", written, (link.relative_to(root).as_posix(),), note=note)
     if not looks_like_path(written):
         return Resolution("not-a-path", written, note=note)
     return Resolution("missing", written, suggestion=suggest(written, files), note=note)

@@ -79,7 +79,7 @@ def _read_all(where, ctx: PlanContext):
     for path in paths:
         source = ctx.run.read(path)
         if isinstance(source, SourceError):
-            message = f"{path}: {source.message}"
+            message = source.message if source.message.startswith(path) else f"{path}: {source.message}"
             diag = at_file(ctx, "ART006", message, path, None)
             problems.append(outcome("readable", Status.FAILED, message, diagnostics=[diag]))
         else:

@@ -42,3 +42,22 @@ def test_grep_of_a_plan_is_bounded_per_file_not_per_line(tmp_path):
     assert ctx.patterns.spent >= 0.5
     with pytest.raises(TimeoutError, match="budget"):
         run_line("grep -c x a.mdx", files)
+
+
+def test_symlink_loop_and_dangling_link_are_unreadable_not_moved_to_themselves(tmp_path):
+    import os
+
+    from lessonlint.files import FileIndex
+    from lessonlint.resolve import resolve
+    from lessonlint.source import SourceCache
+
+    (tmp_path / "src").mkdir()
+    os.symlink("loop.mdx", tmp_path / "src/loop.mdx")
+    os.symlink("nowhere.mdx", tmp_path / "src/dangling.mdx")
+    files = FileIndex(tmp_path)
+    for name in ("loop", "dangling"):
+        where = resolve(f"src/{name}.mdx", tmp_path, files)
+        assert (where.kind, where.paths, where.suggestion) == ("file", (f"src/{name}.mdx",), None)
+    cache = SourceCache(tmp_path)
+    assert cache.read("src/loop.mdx").reason == "unreadable"
+    assert cache.read("src/dangling.mdx").reason == "missing"
