@@ -74,7 +74,8 @@ def _frontmatter(source: SourceFile, problems: list[Problem]) -> _Front:
     body_start = source.offset(close + 1) if close < source.line_count else len(source.text)
     value = result.value if result.ok else None
     if value is not None and not isinstance(value, dict):
-        problems.append(Problem("PLN008", f"frontmatter is a {type(value).__name__}, not a mapping", 2, 1))
+        shape = "a list" if isinstance(value, list) else f"a single {type(value).__name__} value"
+        problems.append(Problem("PLN008", f"frontmatter is {shape}, not a mapping", 2, 1))
         value = None
     return _Front(value if value is not None else {}, close, body_start)
 

@@ -61,3 +61,9 @@ def test_symlink_loop_and_dangling_link_are_unreadable_not_moved_to_themselves(t
     cache = SourceCache(tmp_path)
     assert cache.read("src/loop.mdx").reason == "unreadable"
     assert cache.read("src/dangling.mdx").reason == "missing"
+
+
+def test_plan_frontmatter_that_is_a_list_names_the_shape_not_an_internal_class():
+    plan = parse_plan(SourceFile.from_text("p.md", "---\n- a\n- b\n---\n"))
+    message = next(d.message for d in plan.diagnostics if d.code == "PLN008")
+    assert message == "frontmatter is a list, not a mapping"
