@@ -28,6 +28,15 @@ class RenderOptions:
     path_prefix: str = ""  # the root relative to the working folder ("" or "course/"), for CI annotations
 
 
+_CONTROL = {code: f"\\x{code:02x}" for code in range(32) if code != 9} | {10: "\\n", 13: "\\r", 127: "\\x7f"}
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and control characters escaped: a file name or a plan value with a
+    newline must not split one diagnostic over two lines."""
+    return text.translate(_CONTROL)
+
+
 def render(result, fmt: str, lines: LineLookup, options: RenderOptions) -> str:
     """Text of ``result`` in format ``fmt`` (one of FORMATS)."""
     module, function = _RENDERERS[fmt]

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from ..diagnostic import Severity
+from . import one_line
 
 
 def render_concise(result, lines=None, options=None) -> str:
     out = []
     for d in result.diagnostics:
         level = "" if d.severity is Severity.ERROR else f"[{d.severity.value}] "
-        out.append(f"{d.path}:{d.line or 1}:{d.column or 1}: {d.code} {level}{d.message}")
+        out.append(one_line(f"{d.path}:{d.line or 1}:{d.column or 1}: {d.code} {level}{d.message}"))
     return "\n".join(out) + ("\n" if out else "")

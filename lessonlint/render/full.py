@@ -10,7 +10,7 @@ from rich.text import Text
 
 from ..diagnostic import Diagnostic, Severity, Status
 from ..results import PlanResult, RunResult
-from . import LineLookup, RenderOptions
+from . import LineLookup, RenderOptions, one_line
 
 MARK = {Status.PASSED: ("✓", "green"), Status.FAILED: ("✗", "red"), Status.NEEDS_REVIEW: ("?", "yellow")}
 LEVEL = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
@@ -46,11 +46,11 @@ def summary_line(result: RunResult) -> str:
 
 def _diagnostic(console: Console, d: Diagnostic, lines: LineLookup) -> None:
     head = Text()
-    head.append(f"{d.path}:{d.line or 1}:{d.column or 1}: ", style="bold")
+    head.append(f"{one_line(d.path)}:{d.line or 1}:{d.column or 1}: ", style="bold")
     head.append(d.code, style=f"bold {LEVEL[d.severity]}")
     if d.severity is not Severity.ERROR:
         head.append(f" [{d.severity.value}]", style=LEVEL[d.severity])
-    head.append(" " + d.message)
+    head.append(" " + one_line(d.message))
     console.print(head)
     text = lines(d.path, d.line) if d.line else None
     gutter = len(str(d.end_line or d.line or 1))

@@ -67,3 +67,16 @@ def test_plan_frontmatter_that_is_a_list_names_the_shape_not_an_internal_class()
     plan = parse_plan(SourceFile.from_text("p.md", "---\n- a\n- b\n---\n"))
     message = next(d.message for d in plan.diagnostics if d.code == "PLN008")
     assert message == "frontmatter is a list, not a mapping"
+
+
+def test_a_newline_in_a_file_name_or_message_keeps_each_diagnostic_on_one_line():
+    from lessonlint.diagnostic import Diagnostic
+    from lessonlint.render import RenderOptions, render
+    from lessonlint.results import RunResult
+
+    diag = Diagnostic("ART004", "`a\nb` not found", "lessons/new\nline.mdx", 1, 1)
+    result = RunResult("0", "/r", (), (diag,), ("lessons/new\nline.mdx",), ())
+    concise = render(result, "concise", lambda path, n: None, RenderOptions())
+    assert concise == "lessons/new\\nline.mdx:1:1: ART004 `a\\nb` not found\n"
+    full = render(result, "full", lambda path, n: None, RenderOptions())
+    assert "lessons/new\\nline.mdx:1:1: ART004 `a\\nb` not found" in full
