@@ -150,9 +150,13 @@ class SourceCache:
         self.root = Path(os.path.realpath(root))
         self.max_bytes = max_bytes
         self._files: dict[Path, SourceFile | SourceError] = {}
+        self._where: dict[str, Path | SourceError] = {}  # a plan with 10,000 artifacts re-reads the same few
 
     def read(self, candidate: str | os.PathLike) -> SourceFile | SourceError:
-        where = resolve_inside(self.root, candidate)
+        key = os.fspath(candidate)
+        where = self._where.get(key)
+        if where is None:
+            where = self._where[key] = resolve_inside(self.root, candidate)
         if isinstance(where, SourceError):
             return where
         cached = self._files.get(where)

@@ -80,3 +80,18 @@ def test_a_newline_in_a_file_name_or_message_keeps_each_diagnostic_on_one_line()
     assert concise == "lessons/new\\nline.mdx:1:1: ART004 `a\\nb` not found\n"
     full = render(result, "full", lambda path, n: None, RenderOptions())
     assert "lessons/new\\nline.mdx:1:1: ART004 `a\\nb` not found" in full
+
+
+def test_source_cache_resolves_each_written_path_once(tmp_path, monkeypatch):
+    """10,000 artifacts naming 10 files spent seconds re-resolving the same paths (realpath each time)."""
+    from lessonlint import source as source_module
+
+    (tmp_path / "a.mdx").write_text("x\n", encoding="utf-8")
+    calls = []
+    real = source_module.resolve_inside
+    monkeypatch.setattr(source_module, "resolve_inside", lambda root, c: calls.append(c) or real(root, c))
+    cache = source_module.SourceCache(tmp_path)
+    for _ in range(100):
+        assert cache.read("a.mdx").line_count == 1
+        assert cache.read("../x").reason == "outside-root"
+    assert calls == ["a.mdx", "../x"]
