@@ -17,7 +17,10 @@ NO_RULE = "no rule for this phrasing"
 
 def rules_for(run: RunContext) -> tuple[PackRule, ...]:
     """The run's rules (built-in and configured packs); ``PackError`` for a bad pack."""
-    return load_rules(run.settings.rule_packs, run.root)
+    rules = run.memo.get("rules")
+    if rules is None:  # looked up once per run: finding the pack files costs a glob and a stat per file
+        rules = run.memo["rules"] = load_rules(run.settings.rule_packs, run.root)
+    return rules
 
 
 def judge_item(item: ChecklistItem, pctx: PlanContext) -> ChecklistResult:

@@ -24,6 +24,7 @@ class RunContext:
     lessons: dict[str, Lesson] = field(default_factory=dict)
     plans: dict[str, Plan | SourceError] = field(default_factory=dict)
     resolutions: dict[str, Resolution] = field(default_factory=dict)
+    memo: dict = field(default_factory=dict)  # per-run values of higher layers (rule packs, glossary), built once
 
     @classmethod
     def create(cls, settings: Settings) -> "RunContext":

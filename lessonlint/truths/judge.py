@@ -21,7 +21,10 @@ FOLDER_LIMIT = 200  # files of a folder artifact searched for evidence
 
 def glossary_for(run: RunContext) -> Glossary:
     """The run's glossary (built-in and configured packs); ``GlossaryError`` for a bad pack."""
-    return load_glossary(run.settings.glossaries, run.root)
+    glossary = run.memo.get("glossary")
+    if glossary is None:
+        glossary = run.memo["glossary"] = load_glossary(run.settings.glossaries, run.root)
+    return glossary
 
 
 def judge_truths(pctx: PlanContext, artifacts: list[ArtifactResult], key_links: list[KeyLinkResult],
