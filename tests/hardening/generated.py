@@ -132,6 +132,26 @@ def unreadable(root: Path) -> None:
     path.chmod(0)
 
 
+def device_node(root: Path) -> None:
+    """A character device (what /dev/zero is) inside the root: never opened, it would never end."""
+    _write(root, PLAN, _plan('    - path: "lessons/device.mdx"\n      contains: "x"\n'
+                             '  key_links:\n    - from: "lessons/device.mdx"\n      to: x\n      via: y\n'
+                             '      pattern: "x"\n'))
+    (root / "lessons").mkdir()
+    os.mknod(root / "lessons/device.mdx", stat.S_IFCHR | 0o666, os.makedev(1, 5))
+
+
+def _no_mknod() -> str | None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            os.mknod(Path(tmp) / "probe", stat.S_IFCHR | 0o600, os.makedev(1, 5))
+        except OSError as exc:
+            return f"cannot create a device node here: {exc.strerror}"
+    return None
+
+
 def _root_reads_everything() -> str | None:
     if os.geteuid() == 0:
         return "running as root: chmod 000 does not stop root from reading"
@@ -156,5 +176,7 @@ CASES = [
         f"ART002 {PLAN}:7", f"ART002 {PLAN}:9", "ART006 lessons/loop.mdx:1", "ART006 lessons/dangling.mdx:1",
         f"ART002 {PLAN}:15", f"ART004 {PLAN}:18", "ART006 lessons/fifo.mdx:1", f"LNK002 {PLAN}:26",
         f"LNK002 {PLAN}:30", "ART004 lessons/new\\nline.mdx:1", "OK lessons/ok.mdx"), heavy=True),
+    Case("device-node", device_node, ("ART006 lessons/device.mdx:1", f"LNK002 {PLAN}:10"), skip=_no_mknod,
+         heavy=True),
     Case("unreadable-file", unreadable, ("ART006 lessons/locked.mdx:1",), skip=_root_reads_everything),
 ]

@@ -115,10 +115,14 @@ SWAPS = [("<task", "</task"), ("</task>", "<task>"), ("<verify>", "</verify>"), 
 def mutated(draw, kind: str, pieces: list[str]) -> str:
     """A real plan or lesson with lines inserted, deleted or duplicated, bytes flipped, tags swapped,
     braces and fences unbalanced."""
+    files = corpus_files(kind)
+    return mutate(draw, _read(draw(st.sampled_from(files))) if files else "", pieces)
+
+
+def mutate(draw, text: str, pieces: list[str]) -> str:
+    """1 to 6 random edits of ``text`` (see ``mutated``)."""
     from lessonlint.source import decode
 
-    files = corpus_files(kind)
-    text = _read(draw(st.sampled_from(files))) if files else ""
     for _ in range(draw(st.integers(1, 6))):
         lines = text.split("\n")
         op = draw(st.sampled_from(["insert", "delete", "duplicate", "bytes", "swap", "piece", "truncate",
@@ -155,6 +159,14 @@ def mutated(draw, kind: str, pieces: list[str]) -> str:
         else:
             text = _replace_piece(text, draw, pieces)
     return text
+
+
+@lru_cache(maxsize=None)
+def corpus_cases() -> tuple[Path, ...]:
+    """Self-contained project roots of the corpus (a plan and the files it names)."""
+    if not CORPUS.is_dir():
+        return ()
+    return tuple(sorted(p for p in CORPUS.glob("*/cases/*") if (p / ".planning").is_dir()))
 
 
 def plan_texts() -> st.SearchStrategy[str]:
