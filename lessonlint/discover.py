@@ -12,10 +12,6 @@ from .plan.model import Plan
 from .source import SourceError
 
 
-# a path with a wildcard (`src/content/**/*.mdx`); Markdown bold `**` alone does not count
-_PATH_GLOB = re.compile(r"[\w.-]+/[\w./-]*\*|\*[\w.-]*/[\w./*-]*|\*\.[A-Za-z]{1,6}\b")
-
-
 @dataclass(frozen=True)
 class Job:
     plan: str  # root-relative path
@@ -77,17 +73,21 @@ def targets(ctx: RunContext, paths: list[str]) -> Targets:
 def _jobs_naming(ctx: RunContext, lessons: list[str], skip: set[str]) -> list[Job]:
     wanted = set(lessons)
     names = {lesson.rsplit("/", 1)[-1] for lesson in lessons}
-    folders = {part for lesson in lessons for part in _parents(lesson)}
+    ancestors = _FolderMention(ctx.root, {a for lesson in lessons for a in _ancestors(lesson)})
+    # a lesson path a plan could write only with spaces, quotes or brackets in it: parse every plan
+    sharp = all(_PLAIN_PATH.fullmatch(lesson) for lesson in lessons)
     jobs = []
     for rel in find_plans(ctx):
         if rel in skip:
             continue
         source = ctx.read(rel)
-        # cheap text test before parsing: the plan must mention a name, a folder or a glob
-        if isinstance(source, SourceError) or not (
-            any(n in source.text for n in names) or any(f in source.text for f in folders)
-            or _PATH_GLOB.search(source.text)
-        ):
+        if isinstance(source, SourceError):
+            continue
+        # a cheap text test before parsing: the plan must write a way to name one of the lessons (its file name,
+        # a glob matching it, a folder above it as a whole path); most plans mention `src/content/` only in
+        # longer paths to other files
+        if sharp and not (any(n in source.text for n in names) or ancestors.found_in(source.text)
+                          or _glob_names(source.text, lessons)):
             continue
         plan = ctx.plan(rel)
         if isinstance(plan, Plan):
@@ -134,9 +134,68 @@ def _is_lesson(ctx: RunContext, rel: str) -> bool:
     return rel.endswith(ctx.settings.lesson_suffixes) and not is_plan_path(rel) and not rel.startswith(".planning/")
 
 
-def _parents(rel: str) -> list[str]:
+# a path that a plan can only write as one token (between spaces, quotes, commas, tags, brackets)
+_PLAIN_PATH = re.compile(r"[^\s`'\"<>,;|()\[\]{}:]+")
+_GLOB_TOKEN = re.compile(r"[^\s`'\"<>,;|()\[\]{}]*[*?][^\s`'\"<>,;|()\[\]{}]*")
+_LINE_SUFFIX = re.compile(r":\d+(?:-\d+)?$")
+
+
+def _glob_names(text: str, lessons: list[str]) -> bool:
+    """Does a glob written in ``text`` match one of ``lessons``? (as ``resolve`` reads it: ``./`` and a line
+    suffix dropped, a trailing ``/`` ignored)"""
+    for token in set(_GLOB_TOKEN.findall(text)):
+        glob = _LINE_SUFFIX.sub("", token.rstrip(".,:;")).rstrip("/")
+        glob = glob[2:] if glob.startswith("./") else glob
+        pattern = glob_regex(glob)
+        if any(pattern.fullmatch(lesson) for lesson in lessons):
+            return True
+    return False
+
+
+class _FolderMention:
+    """Does a text name one of these folders as a path of its own (``src/content/``, ``module-4 (lessons)``)?
+
+    A longer path under the folder counts too when it could still lead to a lesson of another name: a glob
+    (``?`` too), ``.``/``..`` parts, or a symlink on the way. The root counts when written as ``.`` or ``./``.
+    """
+
+    # `.` alone as a YAML value, a list item or a <files> entry (not `cd .` or the end of a sentence)
+    _ROOT = re.compile(r"""(?:^|,|>)[ \t]*(?:-[ \t]+)?(?:[\w-]+:[ \t]*)?[\["'`]*\./?["'`\]]*[ \t]*(?=,|$|</)""", re.M)
+
+    def __init__(self, root: Path, folders: set[str]) -> None:
+        self.root = root
+        alternatives = "|".join(re.escape(f) for f in sorted(folders, key=len, reverse=True))
+        self.pattern = re.compile(rf"(?P<folder>{alternatives})(?:/(?P<tail>[^\s`'\"<>,;|]*))?(?![\w.-])") \
+            if folders else None
+        self.links: dict[str, bool] = {}
+
+    def found_in(self, text: str) -> bool:
+        if self._ROOT.search(text):
+            return True
+        for m in self.pattern.finditer(text) if self.pattern is not None else ():
+            tail = (m.group("tail") or "").rstrip(".,:;)")
+            if not tail or "*" in tail or "?" in tail or self._linked(m.group("folder"), tail):
+                return True
+        return False
+
+    def _linked(self, folder: str, tail: str) -> bool:
+        path = folder
+        for part in tail.split("/"):
+            if part in (".", ".."):
+                return True
+            if part:
+                path = f"{path}/{part}"
+                if path not in self.links:
+                    self.links[path] = os.path.islink(self.root / path)
+                if self.links[path]:
+                    return True
+        return False
+
+
+def _ancestors(rel: str) -> list[str]:
+    """Every folder above ``rel`` (the root, ``.``, is left to the caller)."""
     parts = rel.split("/")[:-1]
-    return ["/".join(parts[: i + 1]) + "/" for i in range(len(parts)) if i >= 1]
+    return ["/".join(parts[: i + 1]) for i in range(len(parts))]
 
 
 def _relative(root: Path, raw: str) -> str | None:

@@ -62,17 +62,27 @@ def check_plan(job: Job, ctx: RunContext) -> PlanResult:
         diag = Diagnostic("PLN009", plan.message, job.plan, None, plan=job.plan)
         return PlanResult(job.plan, None, None, (), (), (), (), (diag,))
     artifacts_ctx = PlanContext(ctx, plan)
-    artifacts = [check_artifact(a, artifacts_ctx) for a in plan.artifacts]
-    artifact_files = tuple(p for a in artifacts for p in a.resolved_paths)
+    focus = job.focus
+    if focus is None:
+        artifacts = [check_artifact(a, artifacts_ctx) for a in plan.artifacts]
+        artifact_files = tuple(p for a in artifacts for p in a.resolved_paths)
+    else:  # a run on lessons: only the artifacts naming them are checked, the others only located
+        located = [(a, _artifact_paths(a, ctx)) for a in plan.artifacts]
+        artifact_files = tuple(p for _, paths in located for p in paths)
+        artifacts = [check_artifact(a, artifacts_ctx) for a, paths in located if focus & set(paths)]
     pctx = PlanContext(ctx, plan, artifact_files)
     key_links = [check_key_link(k, pctx) for k in plan.key_links]
-    checklist = [judge_item(i, pctx) for i in plan.checklist]
-    # truths come last: they reuse the verdicts above as evidence
-    truths, checklist = judge_truths(pctx, artifacts, key_links, checklist)
-    if job.focus is not None:
-        artifacts = [a for a in artifacts if job.focus & set(a.resolved_paths)]
-        key_links = [k for k in key_links if k.resolved_source in job.focus or _names_target(k, job.focus)]
-        checklist = [c for c in checklist if c.task is None or _task_names(plan, c.task, job.focus, ctx)]
+    items = plan.checklist if focus is None else \
+        [i for i in plan.checklist if i.task is None or _task_names(plan, i.task, focus, ctx)]
+    checklist = [judge_item(i, pctx) for i in items]
+    if focus is None:
+        # truths come last: they reuse the verdicts above as evidence
+        truths, checklist = judge_truths(pctx, artifacts, key_links, checklist)
+    else:
+        # truths and learning outcomes are plan-wide (their evidence is every file of the plan, their findings
+        # are on the plan): a run on lessons leaves them to the run on the plan
+        truths = []
+        key_links = [k for k in key_links if k.resolved_source in focus or _names_target(k, focus)]
     diagnostics = list(plan.diagnostics) + encoding_diagnostics(ctx.read(job.plan))
     for item in (*artifacts, *key_links):
         for check in item.checks:
@@ -130,6 +140,14 @@ def _finish(diag: Diagnostic, settings: Settings) -> Diagnostic | None:
     rule = RULES.get(diag.code)
     severity = settings.severity.get(diag.code) or (rule.severity if rule else Severity.ERROR)
     return replace(diag, severity=severity)
+
+
+def _artifact_paths(artifact, ctx: RunContext) -> tuple[str, ...]:
+    """The files an artifact entry resolves to, as ``check_artifact`` reports them in ``resolved_paths``."""
+    if not artifact.path:
+        return ()
+    where = ctx.resolve(artifact.path)
+    return where.paths if where.kind in ("file", "files", "dir") else ()
 
 
 def _names_target(link, focus) -> bool:
