@@ -152,6 +152,18 @@ def _no_mknod() -> str | None:
     return None
 
 
+def special_plans(root: Path) -> None:
+    """Plan files that are a FIFO, a symlink loop, a link out of the root, a folder, and 21 MB."""
+    phase = root / ".planning/phases/01-x"
+    phase.mkdir(parents=True)
+    os.mkfifo(phase / "01-01-PLAN.md")
+    os.symlink("01-02-PLAN.md", phase / "01-02-PLAN.md")
+    os.symlink("/etc/hostname", phase / "01-03-PLAN.md")
+    (phase / "01-04-PLAN.md").mkdir()
+    with open(phase / "01-05-PLAN.md", "wb") as handle:
+        handle.truncate(21 * MB)
+
+
 def _root_reads_everything() -> str | None:
     if os.geteuid() == 0:
         return "running as root: chmod 000 does not stop root from reading"
@@ -176,6 +188,8 @@ CASES = [
         f"ART002 {PLAN}:7", f"ART002 {PLAN}:9", "ART006 lessons/loop.mdx:1", "ART006 lessons/dangling.mdx:1",
         f"ART002 {PLAN}:15", f"ART004 {PLAN}:18", "ART006 lessons/fifo.mdx:1", f"LNK002 {PLAN}:26",
         f"LNK002 {PLAN}:30", "ART004 lessons/new\\nline.mdx:1", "OK lessons/ok.mdx"), heavy=True),
+    Case("special-plans", special_plans, tuple(f"PLN009 .planning/phases/01-x/01-0{k}-PLAN.md:1" for k in (1, 2, 3, 5))
+         + ("OK .planning/phases/01-x/01-04-PLAN.md",), heavy=True),
     Case("device-node", device_node, ("ART006 lessons/device.mdx:1", f"LNK002 {PLAN}:10"), skip=_no_mknod,
          heavy=True),
     Case("unreadable-file", unreadable, ("ART006 lessons/locked.mdx:1",), skip=_root_reads_everything),
