@@ -59,5 +59,8 @@ class Diagnostic:
 
 
 def sort_diagnostics(diagnostics) -> list[Diagnostic]:
-    """The one order every format shows: path, line, column, code."""
-    return sorted(set(diagnostics), key=Diagnostic.sort_key)
+    """The one order every format shows: path, line, column, code (ties: the order found, duplicates dropped).
+
+    Not ``set()``: its order follows string hashes, which differ from one process to the next.
+    """
+    return sorted(dict.fromkeys(diagnostics), key=Diagnostic.sort_key)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..lazy_regex import LazyPattern, fold
 from .packs import PackRule
 
 MATCH_TIMEOUT = 0.2  # seconds per phrase: a user pack's regex must not hang a pre-commit hook
@@ -37,21 +38,26 @@ def normalise(text: str) -> str:
 def match_item(text: str, section: str, rules: tuple[PackRule, ...]) -> Match | None:
     """The first rule (in pack order) one of whose phrases is found in the item and none of whose ``unless`` is."""
     norm = normalise(text)
+    folded = fold(norm)
     for rule in rules:
         if rule.sections is not None and section not in rule.sections:
             continue
         for phrase in rule.phrases:
-            found = _search(phrase, norm)
+            found = _search(phrase, norm, folded)
             if found is None:
                 continue
-            if any(_search(other, norm) is not None for other in rule.unless):
+            if any(_search(other, norm, folded) is not None for other in rule.unless):
                 break
             groups = {k: v for k, v in found.groupdict().items() if v is not None}
             return Match(rule, groups, norm)
     return None
 
 
-def _search(pattern, text: str):
+def _search(pattern, text: str, folded: str | None):
+    if isinstance(pattern, LazyPattern):  # a built-in phrase: compiled once needed, skipped without its literals
+        if not pattern.may_match(folded):
+            return None
+        pattern = pattern.compiled
     if isinstance(pattern, re.Pattern):  # a built-in phrase: tested, no timeout needed
         return pattern.search(text)
     try:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import time
 from fnmatch import fnmatch
 
+import regex
+
 from ..results import Evidence
 from .shell import grep_regex
 from .shellio import Files, Output, Unsupported
@@ -41,10 +43,15 @@ def grep(args: list[str], stdin, files: Files, git: bool = False) -> Output:
     out, evidence, counts, matched_any = [], [], [], False
     many = len(targets) > 1 or "r" in flags or "R" in flags or git
     runner = files.run.patterns  # plan regexes share one timeout per file and one budget per run
+    whole = [_whole_file(c) for c in compiled] if "v" not in flags else None
     for rel, text in targets:
         count = 0
         deadline = _deadline(runner)
-        for number, line in enumerate(text.split("\n"), 1):
+        if whole is not None and not _may_match(whole, text, deadline, runner):
+            lines = ()  # no line can match: the same verdict without a search per line
+        else:
+            lines = text.split("\n")
+        for number, line in enumerate(lines, 1):
             hit = any(_search(c, line, deadline, runner) for c in compiled)
             if hit != ("v" in flags):
                 count += 1
@@ -66,6 +73,34 @@ def _deadline(runner) -> float:
     if runner.spent >= runner.budget:
         raise TimeoutError(f"the run's regex budget of {runner.budget:g} s is used up")
     return time.perf_counter() + min(runner.timeout, runner.budget - runner.spent)
+
+
+# what a pattern could see across a line break that it cannot see in the line alone
+_LINE_BOUND = regex.compile(r"\(\?<?[=!]|\\[AZzGK]")
+
+
+def _whole_file(compiled):
+    """``compiled`` with ^/$ at every line, for one search of a whole file; None when that could miss a line's match
+    (lookarounds and \\A-like anchors see the neighbouring lines)."""
+    if _LINE_BOUND.search(compiled.pattern.replace("(?<![\\w])(?:", "(?:", 1).replace(")(?![\\w])", ")")):
+        return None
+    return regex.compile(compiled.pattern, compiled.flags | regex.MULTILINE)
+
+
+def _may_match(whole: list, text: str, deadline: float, runner) -> bool:
+    """Can a line of ``text`` match one of the patterns? One search each over the whole text."""
+    for pattern in whole:
+        if pattern is None:
+            return True
+        started = time.perf_counter()
+        try:
+            if pattern.search(text, timeout=max(deadline - started, 0.001)) is not None:
+                return True
+        except TimeoutError:
+            return True  # the search line by line decides (and times out as it did)
+        finally:
+            runner.spent += time.perf_counter() - started
+    return False
 
 
 def _search(compiled, line: str, deadline: float, runner) -> bool:

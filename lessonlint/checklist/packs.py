@@ -13,6 +13,7 @@ from pathlib import Path
 
 import regex
 
+from ..lazy_regex import LazyPattern
 from ..plan.model import SECTIONS
 from ..rules_path import rules_root
 from .kinds import NAMES
@@ -229,15 +230,20 @@ def _tuple(types) -> tuple:
 def _compile(shown: str, where: str, value, line: int, trusted: bool = False):
     if not isinstance(value, str) or not value.strip():
         raise PackError(shown, line, f"{where}: a phrase is a non-empty regex string")
-    if trusted:  # re compiles several times faster; regex remains for what re cannot read (repeated group names)
-        try:
-            return re.compile(value, re.IGNORECASE)
-        except re.error:
-            pass
+    if trusted:  # compiled on first use (lazy_regex), with re where it can: it compiles several times faster
+        return LazyPattern(value, re.IGNORECASE, _re_or_regex)
     try:
         return regex.compile(value, PHRASE_FLAGS)
     except regex.error as exc:
         raise PackError(shown, line, f"{where}: bad regex {value!r}: {exc}") from None
+
+
+def _re_or_regex(value: str, flags: int):
+    """re where it can read the pattern; regex for the rest (repeated group names)."""
+    try:
+        return re.compile(value, flags)
+    except re.error:
+        return regex.compile(value, PHRASE_FLAGS)
 
 
 def _keys(shown: str, data: dict, allowed: dict, what: str, required: tuple[str, ...]) -> None:

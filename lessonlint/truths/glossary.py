@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..lazy_regex import LazyPattern, LiteralIndex, fold
+
 
 class GlossaryError(Exception):
     """A glossary pack that cannot be used: the message names ``path:line`` (the CLI exits 2, as for the
@@ -51,30 +53,38 @@ class PhraseHit:
 @dataclass(frozen=True)
 class Glossary:
     terms: tuple[Term, ...] = ()
+    # the phrases of the whole glossary behind a literal index, shared by the glossaries made from it
+    _shared: "_Phrases | None" = field(default=None, compare=False, hash=False, repr=False)
 
     def for_plan(self, plan_text: str) -> "Glossary":
         """The terms whose pack applies to a plan: no `when`, or one of its patterns is in the plan's text."""
         verdicts: dict[int, bool] = {}
         kept = []
+        folded = fold(plan_text)
         for term in self.terms:
             key = id(term.when)
             if key not in verdicts:
-                verdicts[key] = not term.when or any(_search(w, plan_text) for w in term.when)
+                verdicts[key] = not term.when or any(_search(w, plan_text, folded) for w in term.when)
             if verdicts[key]:
                 kept.append(term)
-        return Glossary(tuple(kept))
+        return Glossary(tuple(kept), self._phrases())
 
     def find(self, text: str) -> list[PhraseHit]:
         """Non-overlapping phrase hits in ``text``, longest first; equal spans pool their terms."""
         spans: dict[tuple[int, int], list[Term]] = {}
-        for term in self.terms:
-            for phrase in term.phrases:
-                try:
-                    for m in phrase.finditer(text, timeout=0.2):
-                        if m.end() > m.start():
-                            spans.setdefault((m.start(), m.end()), []).append(term)
-                except TimeoutError:
-                    continue
+        phrases = self._phrases()
+        mine = phrases.members(self.terms)
+        # in term and phrase order, only the phrases with a literal of the text (most are never even compiled)
+        for index in phrases.index.candidates(text):
+            term = phrases.owners[index]
+            if mine is not None and id(term) not in mine:
+                continue
+            try:
+                for m in phrases.patterns[index].finditer(text, timeout=0.2):
+                    if m.end() > m.start():
+                        spans.setdefault((m.start(), m.end()), []).append(term)
+            except TimeoutError:
+                continue
         chosen: list[PhraseHit] = []
         for (start, end), terms in sorted(spans.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0])):
             if any(start < hit.end and hit.start < end for hit in chosen):
@@ -82,8 +92,35 @@ class Glossary:
             chosen.append(PhraseHit(start, end, tuple(dict.fromkeys(terms))))
         return sorted(chosen, key=lambda hit: hit.start)
 
+    def _phrases(self) -> "_Phrases":
+        if self._shared is None:
+            object.__setattr__(self, "_shared", _Phrases(self.terms))
+        return self._shared
 
-def _search(pattern, text: str) -> bool:
+
+class _Phrases:
+    """Every phrase of a glossary, flattened in term order, with the literal index over them."""
+
+    def __init__(self, terms: tuple[Term, ...]) -> None:
+        self.terms = terms
+        self.owners = [term for term in terms for _ in term.phrases]
+        self.patterns = [phrase for term in terms for phrase in term.phrases]
+        self.index = LiteralIndex(self.patterns)
+        self._members: dict[int, tuple[tuple, frozenset]] = {}
+
+    def members(self, terms: tuple[Term, ...]) -> frozenset[int] | None:
+        """ids of ``terms`` (a plan's share of the glossary); None when they are all of it."""
+        if terms is self.terms:
+            return None
+        found = self._members.get(id(terms))
+        if found is None or found[0] is not terms:
+            found = self._members[id(terms)] = (terms, frozenset(id(t) for t in terms))
+        return found[1]
+
+
+def _search(pattern, text: str, folded: str | None) -> bool:
+    if isinstance(pattern, LazyPattern) and not pattern.may_match(folded):
+        return False
     try:
         return pattern.search(text, timeout=0.2) is not None
     except TimeoutError:

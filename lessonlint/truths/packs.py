@@ -8,6 +8,7 @@ from pathlib import Path
 
 import regex
 
+from ..lazy_regex import LazyPattern
 from ..rules_path import rules_root
 from .glossary import EvidencePattern, Glossary, GlossaryError, Term
 
@@ -50,8 +51,9 @@ def load_glossary(extra: tuple[str, ...] = (), root: Path | None = None) -> Glos
     if key not in _CACHE:
         terms: list[Term] = []
         seen: dict[str, str] = {}
+        builtin = builtin_dir().resolve()
         for path in files:
-            for term in load_pack(path):
+            for term in load_pack(path, trusted=path.resolve().parent == builtin):
                 if term.id in seen:
                     raise GlossaryError(term.path, term.line, f"term id {term.id!r} is already defined in {seen[term.id]}")
                 seen[term.id] = term.path
@@ -60,9 +62,15 @@ def load_glossary(extra: tuple[str, ...] = (), root: Path | None = None) -> Glos
     return _CACHE[key]
 
 
-def load_pack(path: Path) -> list[Term]:
-    """The terms of one pack file."""
+def load_pack(path: Path, trusted: bool = False) -> list[Term]:
+    """The terms of one pack file.
+
+    ``trusted`` (the built-in packs, whose patterns the tests compile and run): patterns are compiled on first
+    use, and a phrase is run only on a text holding its literals (``lazy_regex``).
+    """
     from ..yamlpos import load_yaml
+
+    compile_ = _lazy if trusted else _compile
 
     shown = _display(path)
     try:
@@ -79,21 +87,21 @@ def load_pack(path: Path) -> list[Term]:
     pack_id = data["pack"]
     if not _ID.fullmatch(pack_id):
         raise GlossaryError(shown, _line(data, "pack"), f"pack id {pack_id!r}: use lower-case letters, digits, - and _")
-    when = tuple(_compile(shown, f"pack {pack_id} `when`", value, at, regex.IGNORECASE)
+    when = tuple(compile_(shown, f"pack {pack_id} `when`", value, at, regex.IGNORECASE)
                  for value, at in _items(shown, data, "when")) if "when" in data else ()
-    terms = [_term(shown, pack_id, raw, line) for raw, line in _items(shown, data, "terms")]
+    terms = [_term(shown, pack_id, raw, line, compile_) for raw, line in _items(shown, data, "terms")]
     return [replace(term, when=when) for term in terms]
 
 
-def _term(shown: str, pack_id: str, raw, line: int) -> Term:
+def _term(shown: str, pack_id: str, raw, line: int, compile_) -> Term:
     if not isinstance(raw, dict):
         raise GlossaryError(shown, line, "a term is a mapping (id, phrases, evidence)")
     _keys(shown, raw, _TERM_KEYS, "term", ("id", "phrases", "evidence"))
     if not _ID.fullmatch(raw["id"]):
         raise GlossaryError(shown, _line(raw, "id"), f"term id {raw['id']!r}: use lower-case letters, digits, - and _")
     where = f"term {pack_id}/{raw['id']}"
-    phrases = tuple(_compile(shown, where, value, at, regex.IGNORECASE) for value, at in _items(shown, raw, "phrases"))
-    evidence = tuple(_evidence(shown, where, value, at) for value, at in _items(shown, raw, "evidence"))
+    phrases = tuple(compile_(shown, where, value, at, regex.IGNORECASE) for value, at in _items(shown, raw, "phrases"))
+    evidence = tuple(_evidence(shown, where, value, at, compile_) for value, at in _items(shown, raw, "evidence"))
     if not phrases or not evidence:
         raise GlossaryError(shown, raw.line, f"{where}: `phrases` and `evidence` must not be empty")
     cases = tuple(_case(shown, where, value, at) for value, at in _items(shown, raw, "cases")) if "cases" in raw else ()
@@ -101,7 +109,7 @@ def _term(shown: str, pack_id: str, raw, line: int) -> Term:
                 shown, line)
 
 
-def _evidence(shown: str, where: str, raw, line: int) -> EvidencePattern:
+def _evidence(shown: str, where: str, raw, line: int, compile_) -> EvidencePattern:
     if isinstance(raw, str):
         raw_map: dict = {"pattern": raw}
     elif isinstance(raw, dict):
@@ -117,7 +125,7 @@ def _evidence(shown: str, where: str, raw, line: int) -> EvidencePattern:
         raise GlossaryError(shown, line, f"{where}: `lang` is a non-empty list of code-block languages")
     sensitive = bool(raw_map.get("case_sensitive", False))
     flags = 0 if sensitive else regex.IGNORECASE
-    compiled = _compile(shown, where, raw_map["pattern"], line, flags)
+    compiled = compile_(shown, where, raw_map["pattern"], line, flags)
     return EvidencePattern(raw_map["pattern"], compiled, scope,
                            frozenset(x.lower() for x in langs) if langs else None, sensitive)
 
@@ -138,6 +146,12 @@ def _compile(shown: str, where: str, value, line: int, flags: int):
         return regex.compile(value, FLAGS | flags)
     except regex.error as exc:
         raise GlossaryError(shown, line, f"{where}: bad regex {value!r}: {exc}") from None
+
+
+def _lazy(shown: str, where: str, value, line: int, flags: int) -> LazyPattern:
+    if not isinstance(value, str) or not value.strip():
+        raise GlossaryError(shown, line, f"{where}: a pattern is a non-empty regex string")
+    return LazyPattern(value, FLAGS | flags, regex.compile)
 
 
 def _keys(shown: str, data: dict, allowed: dict, what: str, required: tuple[str, ...]) -> None:

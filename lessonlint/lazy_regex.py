@@ -1,0 +1,235 @@
+"""Patterns of the built-in packs, compiled on first use, and the literals a match cannot do without.
+
+A run holds about 1,100 glossary and checklist patterns, yet most never meet a text they could match:
+compiling them all (the ``regex`` module compiles in Python) cost more than checking a whole course.
+``required_literals`` reads a pattern's source conservatively, and when it is not sure it says so (None):
+such a pattern is always run.
+"""
+from __future__ import annotations
+
+import re
+
+_QUANTIFIER = re.compile(r"\{(\d*)(?:,(\d*))?\}")
+_VERBOSE = re.compile(r"\(\?[a-zA-Z]*x")
+ZERO_WIDTH = set("bBAZ")  # \b \B \A \Z
+CLASSES = set("dDwWsS")  # \d \w \s ...: one character, not a literal one
+
+
+class LazyPattern:
+    """A regex compiled when first searched; ``may_match`` skips texts that lack all of its literals."""
+
+    __slots__ = ("pattern", "flags", "literals", "_compile", "_compiled")
+
+    def __init__(self, pattern: str, flags: int, compile_) -> None:
+        self.pattern, self.flags, self._compile, self._compiled = pattern, flags, compile_, None
+        self.literals = required_literals(pattern)
+
+    @property
+    def compiled(self):
+        if self._compiled is None:
+            self._compiled = self._compile(self.pattern, self.flags)
+        return self._compiled
+
+    def may_match(self, folded: str | None) -> bool:
+        """False when ``folded`` (``fold(text)``) cannot hold a match."""
+        return self.literals is None or folded is None or any(literal in folded for literal in self.literals)
+
+    def search(self, *args, **kwargs):
+        return self.compiled.search(*args, **kwargs)
+
+    def finditer(self, *args, **kwargs):
+        return self.compiled.finditer(*args, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r})"
+
+
+def fold(text: str) -> str | None:
+    """``text`` casefolded for ``may_match``; None (match anything) when a character folds to several."""
+    folded = text.casefold()
+    return folded if len(folded) == len(text) else None
+
+
+def required_literals(pattern: str, shortest: int = 2) -> tuple[str, ...] | None:
+    """Casefolded strings such that every match (case-insensitive or not) contains one of them; None if unsure.
+
+    One literal per top-level alternative: the longest run of plain characters outside groups, classes and
+    quantified atoms. A group, a class, an escape naming a class or an anchor ends a run; an optional character
+    (``s?``, ``s*``, ``s{0,2}``) is dropped from it.
+    """
+    if not pattern or _VERBOSE.search(pattern):
+        return None
+    found = []
+    for alternative in _alternatives(pattern):
+        best = _longest_run(alternative)
+        if best is None or len(best) < shortest:
+            return None
+        found.append(best.casefold())
+    return tuple(dict.fromkeys(found))
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The pattern split at ``|`` outside groups and classes."""
+    out, depth, start, k = [], 0, 0, 0
+    while k < len(pattern):
+        ch = pattern[k]
+        if ch == "\\":
+            k += 2
+            continue
+        if ch == "[":
+            k = _class_end(pattern, k)
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:k])
+            start = k + 1
+        k += 1
+    out.append(pattern[start:])
+    return out
+
+
+def _longest_run(alt: str) -> str | None:
+    runs: list[str] = []
+    run: list[str] = []
+
+    def cut() -> None:
+        if run:
+            runs.append("".join(run))
+            run.clear()
+
+    k = 0
+    while k < len(alt):
+        ch = alt[k]
+        if ch == "\\":
+            if k + 1 >= len(alt):
+                return None
+            nxt = alt[k + 1]
+            k += 2
+            if nxt.isalnum() or nxt == "_":
+                if nxt in ZERO_WIDTH or nxt in CLASSES:
+                    cut()
+                    continue
+                return None  # \x41, \u0410, \N{...}, \p{...}, back-references: not read here
+            _add(run, nxt, cut)  # an escaped punctuation character is itself
+        elif ch == "[":
+            cut()
+            k = _class_end(alt, k)
+            continue
+        elif ch == "(":
+            cut()
+            k = _group_end(alt, k)
+            if k < 0:
+                return None
+            continue
+        elif ch in ".^$)":
+            cut()
+            k += 1
+        elif ch in "?*+{":
+            quantified = ch
+            if ch == "{":
+                m = _QUANTIFIER.match(alt, k)
+                if m is None:
+                    return None  # a literal brace in re, fuzzy matching in regex: not read here
+                else:
+                    low = m.group(1)
+                    quantified = "+" if low and int(low) > 0 else "*"
+                    k = m.end()
+            else:
+                k += 1
+            if quantified in ("?", "*") and run:
+                run.pop()  # the character before may be absent
+            cut()
+            while k < len(alt) and alt[k] in "?+":  # lazy / possessive suffix
+                k += 1
+            continue
+        else:
+            _add(run, ch, cut)
+            k += 1
+    cut()
+    return max(runs, key=len) if runs else None
+
+
+def _add(run: list[str], ch: str, cut) -> None:
+    """Extend the run, unless ``ch`` folds in a way plain casefolding does not mirror (``ß``, ``İ``)."""
+    folded = ch.casefold()
+    if len(folded) == 1 and folded == ch.lower().casefold():
+        run.append(ch)
+    else:
+        cut()
+
+
+def _class_end(text: str, k: int) -> int:
+    """Index after the character class that opens at ``text[k] == '['``."""
+    k += 1
+    if k < len(text) and text[k] == "^":
+        k += 1
+    if k < len(text) and text[k] == "]":
+        k += 1
+    while k < len(text):
+        ch = text[k]
+        if ch == "\\":
+            k += 2
+        elif text.startswith("[:", k):
+            end = text.find(":]", k + 2)
+            k = end + 2 if end >= 0 else k + 1
+        elif ch == "]":
+            return k + 1
+        else:
+            k += 1
+    return k
+
+
+def _group_end(text: str, k: int) -> int:
+    """Index after the group that opens at ``text[k] == '('`` (-1 when it never closes)."""
+    depth = 0
+    while k < len(text):
+        ch = text[k]
+        if ch == "\\":
+            k += 2
+            continue
+        if ch == "[":
+            k = _class_end(text, k)
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return k + 1
+        k += 1
+    return -1
+
+
+class LiteralIndex:
+    """Which of many patterns may match a short text, found by the text's letter pairs rather than by asking
+    every pattern (a glossary asks ~600 phrases of every truth)."""
+
+    def __init__(self, patterns) -> None:
+        self.size = len(patterns)
+        self.always: list[int] = []
+        self.pairs: dict[str, list[tuple[str, int]]] = {}
+        for k, pattern in enumerate(patterns):
+            literals = pattern.literals if isinstance(pattern, LazyPattern) else None
+            if literals is None:
+                self.always.append(k)
+                continue
+            for literal in literals:
+                self.pairs.setdefault(literal[:2], []).append((literal, k))
+
+    def candidates(self, text: str) -> list[int]:
+        """Indexes of the patterns that may match ``text``, in order."""
+        folded = fold(text)
+        if folded is None:
+            return list(range(self.size))
+        found = set(self.always)
+        pairs = self.pairs
+        for k in range(len(folded) - 1):
+            entries = pairs.get(folded[k:k + 2])
+            if entries:
+                for literal, index in entries:
+                    if index not in found and folded.startswith(literal, k):
+                        found.add(index)
+        return sorted(found)
