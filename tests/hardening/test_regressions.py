@@ -95,3 +95,20 @@ def test_source_cache_resolves_each_written_path_once(tmp_path, monkeypatch):
         assert cache.read("a.mdx").line_count == 1
         assert cache.read("../x").reason == "outside-root"
     assert calls == ["a.mdx", "../x"]
+
+
+def test_near_miss_search_takes_constant_memory():
+    """A per-character list of tuples took ~130 bytes a character: 2.5 GB for a 19 MB lesson."""
+    import tracemalloc
+
+    from lessonlint.nearmiss import near_literal
+
+    source = SourceFile.from_text("l.mdx", "word " * 200_000 + "\nthe Outbox-Event_Router here\n")
+    tracemalloc.start()
+    try:
+        miss = near_literal("OutboxEventRouter", source)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert (miss.line, miss.column, miss.end_column, miss.found) == (2, 5, 24, "Outbox-Event_Router")
+    assert peak < 10 * len(source.text)  # the casefolded copy of the text, nothing per character
