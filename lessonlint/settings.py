@@ -20,7 +20,7 @@ class Settings:
     key_link_span: int = 6  # lines a key-link pattern may span ("lines N–M")
     regex_timeout: float = 0.5  # seconds per pattern and file
     regex_budget: float = 20.0  # seconds of regex time for the whole run
-    max_file_bytes: int = 20 * 1024 * 1024
+    max_file_bytes: int = 5 * 1024 * 1024  # ~80x the largest real lesson; parsing costs ~50 bytes a byte
     rule_packs: tuple[str, ...] = ()  # extra checklist packs (files or folders) besides rules/checklist
     glossaries: tuple[str, ...] = ()  # extra glossary packs besides rules/glossary
     prose_script: str | None = None  # e.g. "Cyrillic": the script of explanatory text (None: from the plan)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 
 @dataclass(frozen=True)

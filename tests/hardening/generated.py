@@ -54,6 +54,14 @@ def huge_lesson(root: Path) -> None:
             handle.write(chunk)
 
 
+def largest_accepted(root: Path) -> None:
+    """A lesson just under the 5 MB default limit: read and parsed in full, in bounded memory."""
+    _write(root, PLAN, _plan('    - path: "lessons/big.mdx"\n      contains: "absent-word"\n      min_lines: 5\n'))
+    line = "Some prose with `code`, **bold** text and a [link](https://example.org) here.\n"
+    _write(root, "lessons/big.mdx", "---\ntitle: big\n---\n" + line * (5 * MB // len(line) - 1)
+           + "<Aside>\n\nNever closed.\n")
+
+
 def megabyte_line(root: Path) -> None:
     _write(root, PLAN, _plan('    - path: "lessons/line.mdx"\n      contains: "absent-word"\n'
                              '  key_links:\n    - from: "lessons/line.mdx"\n      to: x\n      via: y\n'
@@ -173,6 +181,8 @@ def _root_reads_everything() -> str | None:
 CASES = [
     Case("huge-lesson-100mb", huge_lesson, ("ART006 lessons/huge.mdx:1",), heavy=True),
     Case("huge-lesson-100mb-given", huge_lesson, ("ART006 lessons/huge.mdx:1",), args=("lessons/huge.mdx",),
+         heavy=True),
+    Case("largest-accepted-lesson", largest_accepted, ("ART004 lessons/big.mdx:1", "MDX003 lessons/big.mdx:67219"),
          heavy=True),
     Case("one-megabyte-line", megabyte_line, ("ART004 lessons/line.mdx:1", "LNK004 lessons/line.mdx:1"),
          heavy=True),

@@ -112,3 +112,14 @@ def test_near_miss_search_takes_constant_memory():
         tracemalloc.stop()
     assert (miss.line, miss.column, miss.end_column, miss.found) == (2, 5, 24, "Outbox-Event_Router")
     assert peak < 10 * len(source.text)  # the casefolded copy of the text, nothing per character
+
+
+def test_default_size_limit_keeps_a_lesson_in_bounded_memory(tmp_path):
+    """At 20 MB a lesson was accepted and parsed for ~10 s into ~250 MB; the default is now 5 MB."""
+    from lessonlint.settings import Settings
+    from lessonlint.source import SourceCache
+
+    (tmp_path / "big.mdx").write_bytes(b"x\n" * (3 * 1024 * 1024))
+    cache = SourceCache(tmp_path, Settings(root=tmp_path).max_file_bytes)
+    assert cache.read("big.mdx").reason == "too-large"
+    assert "over the 5 MB limit" in cache.read("big.mdx").message
