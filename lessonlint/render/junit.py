@@ -6,6 +6,7 @@ needs_review → ``<skipped>``, passed → an empty testcase.
 """
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from ..codes import doc_url
@@ -28,8 +29,22 @@ def render_junit(result: RunResult, lines=None, options=None) -> str:
                      bool(diags), prefix)
     _files_suite(root, result, final, owned, prefix)
     _count(root)
+    _xml_safe(root)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+# characters XML 1.0 cannot hold even escaped; ElementTree writes them raw (ill-formed XML)
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(root: ET.Element) -> None:
+    """Replace what XML cannot hold (a control character in a plan or a file name) with U+FFFD."""
+    for element in root.iter():
+        for name, value in element.attrib.items():
+            element.attrib[name] = _NOT_XML.sub("\ufffd", value)
+        if element.text:
+            element.text = _NOT_XML.sub("\ufffd", element.text)
 
 
 def _items(plan: PlanResult):

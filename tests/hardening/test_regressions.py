@@ -123,3 +123,19 @@ def test_default_size_limit_keeps_a_lesson_in_bounded_memory(tmp_path):
     cache = SourceCache(tmp_path, Settings(root=tmp_path).max_file_bytes)
     assert cache.read("big.mdx").reason == "too-large"
     assert "over the 5 MB limit" in cache.read("big.mdx").message
+
+
+def test_junit_stays_well_formed_xml_with_control_characters_in_a_plan(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    from .project import check, render_all, write
+
+    write(tmp_path, {
+        ".planning/phases/01-x/01-01-PLAN.md": ("---\nphase: 01-x\nplan: 01\nmust_haves:\n  artifacts:\n"
+                                               "    - path: a.mdx\n---\n<tasks>\n<task>\n<verify>\n"
+                                               "- a.mdx contains `x\x0by` and \x00 here\n</verify>\n</task>\n</tasks>\n"),
+        "a.mdx": "hi\x01\n",
+    })
+    result, ctx = check(tmp_path)
+    tree = ET.fromstring(render_all(result, ctx)["junit"])
+    assert any("x\ufffdy" in (case.get("name") or "") for case in tree.iter("testcase"))
