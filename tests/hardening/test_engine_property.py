@@ -2,8 +2,10 @@
 checked in-process and rendered in every format; no internal error, every position inside its file."""
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -50,6 +52,9 @@ def _assert_result(result, ctx) -> None:
             assert e.end_line is None or e.line <= e.end_line <= max(_line_count(ctx, e.path), 1), e
     outputs = render_all(result, ctx)
     assert all(isinstance(text, str) for text in outputs.values())
+    json.loads(outputs["json"]), json.loads(outputs["sarif"])
+    ET.fromstring(outputs["junit"])  # well-formed XML whatever the plan holds
+    assert len(outputs["concise"].splitlines()) == len(result.diagnostics)  # one line per diagnostic
 
 
 @fuzz_settings(40)
