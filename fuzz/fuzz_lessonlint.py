@@ -21,6 +21,12 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports(include=["lessonlint"]):
+    import lessonlint.checklist.judge  # noqa: F401 - imported here so that coverage guides these too
+    import lessonlint.checks.artifacts  # noqa: F401
+    import lessonlint.checks.key_links  # noqa: F401
+    import lessonlint.render.full  # noqa: F401
+    import lessonlint.suppressions  # noqa: F401
+    import lessonlint.truths.judge  # noqa: F401
     from lessonlint.checks.context import RunContext
     from lessonlint.discover import targets
     from lessonlint.engine import run
