@@ -70,10 +70,12 @@ def find(term: Term, lesson: Lesson, languages: tuple[str, ...] = (), limit: int
     source = lesson.source
     # a lesson id or link ("09-aurora-snapshot-modes") counts in the frontmatter's prerequisites too
     first = (lesson.frontmatter.end_line + 1) if lesson.frontmatter and term.how != "ref" else 1
-    scope = code_lines(lesson, languages) if languages else None
+    # (the lines' kinds are asked for only once the text has a hit: most lessons searched have none)
     if term.how == "short":  # one or two characters: only as a token inside code or a code span
-        scope_short = code_lines(lesson, ()) | _code_span_lines(lesson)
         hits = _run(pattern_for(term, True), source, first, limit * 4)
+        if not hits:
+            return ()
+        scope_short = code_lines(lesson, ()) | _code_span_lines(lesson)
         return tuple(h for h in hits if h.line in scope_short)[:limit]
     # an identifier written at the start of a sentence ("Server.id registry") may differ in case only
     tries = [True, False] if term.exact_case else [False]
@@ -82,6 +84,7 @@ def find(term: Term, lesson: Lesson, languages: tuple[str, ...] = (), limit: int
         if term.how == "quoted" and not hits and term.text[:1] == "'":
             hits = _run(pattern_for(Term('"' + term.text[1:-1] + '"', "quoted"), exact), source, first, limit)
         if hits:
+            scope = code_lines(lesson, languages) if languages else None
             marked = [TermHit(h.line, h.column, h.end_column, h.text, scope is None or h.line in scope) for h in hits]
             code = _all_code(lesson)
             marked.sort(key=lambda h: (not h.in_scope, h.line not in code))  # evidence in code reads best

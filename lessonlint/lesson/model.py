@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from ..diagnostic import Diagnostic
 from ..source import SourceFile
@@ -73,19 +73,57 @@ class Frontmatter:
     end_line: int = 1  # closing '---'
 
 
-@dataclass(frozen=True, eq=False)
 class Lesson:
-    source: SourceFile
-    frontmatter: Frontmatter | None
-    lines: tuple[LineInfo, ...]
-    code_blocks: tuple[CodeBlock, ...] = ()
-    headings: tuple[Heading, ...] = ()
-    regions: tuple[Region, ...] = ()
-    masked: str = ""  # Markdown-only text, same line count (and columns) as the source
-    diagnostics: tuple[Diagnostic, ...] = ()
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
-    mdx: bool = True  # False for plain Markdown (.md): no JSX/ESM, indented code exists
+    """A parsed lesson. The frontmatter is read at once; the line classification (lines, code blocks, headings,
+    regions, masked text and the MDX diagnostics) is made on first use: most lessons a run reads for one item
+    (a term looked up in every lesson of a glob) never need it."""
+
+    __slots__ = ("source", "frontmatter", "mdx", "extra", "_classify", "_classified", "_front_diagnostics",
+                 "__weakref__")
+
+    def __init__(self, source: SourceFile, frontmatter: Frontmatter | None, classify: Callable[[], Any],
+                 front_diagnostics: tuple[Diagnostic, ...] = (), mdx: bool = True) -> None:
+        self.source, self.frontmatter, self.mdx = source, frontmatter, mdx
+        self.extra: dict[str, Any] = {}
+        self._classify, self._classified, self._front_diagnostics = classify, None, front_diagnostics
 
     @property
     def path(self) -> str:
         return self.source.path
+
+    @property
+    def classified(self):
+        """The line classifier's result (``lesson.mdx.Classified``), made once."""
+        if self._classified is None:
+            self._classified, self._classify = self._classify(), None
+        return self._classified
+
+    @property
+    def lines(self) -> tuple[LineInfo, ...]:
+        return self.classified.lines
+
+    @property
+    def code_blocks(self) -> tuple[CodeBlock, ...]:
+        return self.classified.code_blocks
+
+    @property
+    def headings(self) -> tuple[Heading, ...]:
+        return self.classified.headings
+
+    @property
+    def regions(self) -> tuple[Region, ...]:
+        return self.classified.regions
+
+    @property
+    def masked(self) -> str:
+        """Markdown-only text, same line count (and columns) as the source."""
+        return self.classified.masked
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        """Frontmatter and MDX problems, sorted."""
+        found = self.extra.get("_diagnostics")
+        if found is None:
+            found = self.extra["_diagnostics"] = tuple(sorted(self._front_diagnostics + self.classified.diagnostics,
+                                                              key=Diagnostic.sort_key))
+        return found

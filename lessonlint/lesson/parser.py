@@ -5,7 +5,8 @@ computes it on demand from ``Lesson.masked``, so a run that needs only lines sta
 """
 from __future__ import annotations
 
-from ..diagnostic import Diagnostic
+from functools import partial
+
 from ..source import SourceFile
 from .frontmatter import read_frontmatter
 from .mdx import classify
@@ -13,19 +14,10 @@ from .model import Lesson
 
 
 def parse_lesson(source: SourceFile, mdx: bool = True) -> Lesson:
-    """Parse ``source``; ``mdx=False`` for plain Markdown (no ESM/JSX, no MDX hazards). Never raises."""
+    """Parse ``source``; ``mdx=False`` for plain Markdown (no ESM/JSX, no MDX hazards). Never raises.
+
+    The frontmatter is read now, the lines are classified when first asked for (``Lesson.classified``).
+    """
     front = read_frontmatter(source)
     consumed = (front.last_line, front.kind) if front.last_line else None
-    lines = classify(source, mdx, consumed)
-    diagnostics = tuple(sorted(front.diagnostics + lines.diagnostics, key=Diagnostic.sort_key))
-    return Lesson(
-        source=source,
-        frontmatter=front.frontmatter,
-        lines=lines.lines,
-        code_blocks=lines.code_blocks,
-        headings=lines.headings,
-        regions=lines.regions,
-        masked=lines.masked,
-        diagnostics=diagnostics,
-        mdx=mdx,
-    )
+    return Lesson(source, front.frontmatter, partial(classify, source, mdx, consumed), front.diagnostics, mdx)
