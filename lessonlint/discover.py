@@ -136,18 +136,21 @@ def _is_lesson(ctx: RunContext, rel: str) -> bool:
 
 # a path that a plan can only write as one token (between spaces, quotes, commas, tags, brackets)
 _PLAIN_PATH = re.compile(r"[^\s`'\"<>,;|()\[\]{}:]+")
-_GLOB_TOKEN = re.compile(r"[^\s`'\"<>,;|()\[\]{}]*[*?][^\s`'\"<>,;|()\[\]{}]*")
+_TOKEN = re.compile(r"[^\s`'\"<>,;|()\[\]{}]+")
 _LINE_SUFFIX = re.compile(r":\d+(?:-\d+)?$")
 
 
 def _glob_names(text: str, lessons: list[str]) -> bool:
     """Does a glob written in ``text`` match one of ``lessons``? (as ``resolve`` reads it: ``./`` and a line
     suffix dropped, a trailing ``/`` ignored)"""
-    for token in set(_GLOB_TOKEN.findall(text)):
+    if "*" not in text and "?" not in text:
+        return False
+    for token in {t for t in _TOKEN.findall(text) if "*" in t or "?" in t}:
         glob = _LINE_SUFFIX.sub("", token.rstrip(".,:;")).rstrip("/")
         glob = glob[2:] if glob.startswith("./") else glob
-        pattern = glob_regex(glob)
-        if any(pattern.fullmatch(lesson) for lesson in lessons):
+        fixed = glob[: min((glob.find(c) for c in "*?" if c in glob), default=len(glob))]
+        candidates = [lesson for lesson in lessons if lesson.startswith(fixed)]  # before compiling anything
+        if candidates and any(glob_regex(glob).fullmatch(lesson) for lesson in candidates):
             return True
     return False
 

@@ -59,12 +59,12 @@ def required_literals(pattern: str, shortest: int = 2) -> tuple[str, ...] | None
     """
     if not pattern or _VERBOSE.search(pattern):
         return None
-    found = []
+    found: list[str] = []
     for alternative in _alternatives(pattern):
-        best = _longest_run(alternative)
-        if best is None or len(best) < shortest:
+        best = _best_literals(alternative)
+        if best is None or min(map(len, best)) < shortest:
             return None
-        found.append(best.casefold())
+        found += [literal.casefold() for literal in best]
     return tuple(dict.fromkeys(found))
 
 
@@ -91,13 +91,15 @@ def _alternatives(pattern: str) -> list[str]:
     return out
 
 
-def _longest_run(alt: str) -> str | None:
-    runs: list[str] = []
+def _best_literals(alt: str) -> tuple[str, ...] | None:
+    """The strongest requirement of one alternative: a run of plain characters, or a group of plain words
+    (``(?:file|lesson|folder)``) that must be there; judged by its shortest member."""
+    runs: list[tuple[str, ...]] = []
     run: list[str] = []
 
     def cut() -> None:
         if run:
-            runs.append("".join(run))
+            runs.append(("".join(run),))
             run.clear()
 
     k = 0
@@ -120,9 +122,13 @@ def _longest_run(alt: str) -> str | None:
             continue
         elif ch == "(":
             cut()
-            k = _group_end(alt, k)
-            if k < 0:
+            end = _group_end(alt, k)
+            if end < 0:
                 return None
+            words = _plain_words(alt[k:end])
+            if words is not None and not (alt[end:end + 1] in ("?", "*") or alt.startswith("{0", end)):
+                runs.append(words)  # a group that must match one of these words
+            k = end
             continue
         elif ch in ".^$)":
             cut()
@@ -149,7 +155,35 @@ def _longest_run(alt: str) -> str | None:
             _add(run, ch, cut)
             k += 1
     cut()
-    return max(runs, key=len) if runs else None
+    return max(runs, key=lambda words: min(map(len, words))) if runs else None
+
+
+_GROUP_OPEN = re.compile(r"\((?:\?:|\?P<\w+>)?")
+
+
+def _plain_words(group: str) -> tuple[str, ...] | None:
+    """``(?:file|lesson)`` → ('file', 'lesson'): a plain or named group of plain alternatives, else None."""
+    opening = _GROUP_OPEN.match(group)
+    if opening is None or group[opening.end():opening.end() + 1] == "?":
+        return None
+    words = []
+    for alternative in _alternatives(group[opening.end():-1]):
+        word: list[str] = []
+        k = 0
+        while k < len(alternative):
+            ch = alternative[k]
+            if ch == "\\" and k + 1 < len(alternative) and not alternative[k + 1].isalnum() and alternative[k + 1] != "_":
+                ch, k = alternative[k + 1], k + 1
+            elif ch in ".^$*+?{}[]()|\\":
+                return None
+            if len(ch.casefold()) != 1 or ch.casefold() != ch.lower().casefold():
+                return None
+            word.append(ch)
+            k += 1
+        if not word:
+            return None
+        words.append("".join(word))
+    return tuple(words)
 
 
 def _add(run: list[str], ch: str, cut) -> None:

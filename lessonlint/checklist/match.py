@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..lazy_regex import LazyPattern, fold
+from ..lazy_regex import LazyPattern, LiteralIndex, fold
 from .packs import PackRule
 
 MATCH_TIMEOUT = 0.2  # seconds per phrase: a user pack's regex must not hang a pre-commit hook
@@ -39,18 +39,42 @@ def match_item(text: str, section: str, rules: tuple[PackRule, ...]) -> Match | 
     """The first rule (in pack order) one of whose phrases is found in the item and none of whose ``unless`` is."""
     norm = normalise(text)
     folded = fold(norm)
-    for rule in rules:
-        if rule.sections is not None and section not in rule.sections:
+    phrases = _phrases(rules)
+    passed = -1  # a rule whose `unless` matched: its other phrases are not tried
+    # in rule and phrase order, only the phrases holding a literal of the item (the others cannot match)
+    for flat in phrases.index.candidates(norm):
+        number, phrase = phrases.owners[flat]
+        rule = rules[number]
+        if number == passed or (rule.sections is not None and section not in rule.sections):
             continue
-        for phrase in rule.phrases:
-            found = _search(phrase, norm, folded)
-            if found is None:
-                continue
-            if any(_search(other, norm, folded) is not None for other in rule.unless):
-                break
-            groups = {k: v for k, v in found.groupdict().items() if v is not None}
-            return Match(rule, groups, norm)
+        found = _search(phrase, norm, None)
+        if found is None:
+            continue
+        if any(_search(other, norm, folded) is not None for other in rule.unless):
+            passed = number
+            continue
+        groups = {k: v for k, v in found.groupdict().items() if v is not None}
+        return Match(rule, groups, norm)
     return None
+
+
+class _Phrases:
+    """Every phrase of a rule list, flattened in order, behind a literal index."""
+
+    def __init__(self, rules: tuple[PackRule, ...]) -> None:
+        self.rules = rules
+        self.owners = [(number, phrase) for number, rule in enumerate(rules) for phrase in rule.phrases]
+        self.index = LiteralIndex([phrase for _, phrase in self.owners])
+
+
+_PHRASES: dict[int, _Phrases] = {}
+
+
+def _phrases(rules: tuple[PackRule, ...]) -> _Phrases:
+    found = _PHRASES.get(id(rules))
+    if found is None or found.rules is not rules:
+        found = _PHRASES[id(rules)] = _Phrases(rules)
+    return found
 
 
 def _search(pattern, text: str, folded: str | None):

@@ -8,6 +8,7 @@ not show that the thing is there). A claim with nothing to look for is decided b
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from ..checks.context import PlanContext
 from ..diagnostic import Status
@@ -17,7 +18,7 @@ from ..source import SourceFile
 from .claims import Claim
 from .items import PlanItem, related
 from .literals import is_route, named_file, path_hits, plan_names, statement_parts, token_pattern
-from .search import FileView, find, view_of
+from .search import DeferredView, FileView, find, view_of
 from .tokens import FILE_EXTENSIONS
 
 ELSEWHERE_LIMIT = 200  # files outside the plan searched for a claim the plan's files lack
@@ -32,7 +33,7 @@ class Env:
     files: list[str]  # the plan's files: artifacts first, then files_modified and task files
     items: list[PlanItem]
     _views: list[FileView] | None = None
-    _elsewhere: list[FileView] | None = field(default=None, repr=False)
+    _elsewhere: list[DeferredView] | None = field(default=None, repr=False)
 
     @property
     def views(self) -> list[FileView]:
@@ -40,7 +41,7 @@ class Env:
             self._views = [v for v in (_view(self.pctx, p) for p in self.files) if v is not None]
         return self._views
 
-    def elsewhere(self) -> list[FileView]:
+    def elsewhere(self) -> list[DeferredView]:
         """Text files under the root the plan does not name (siblings of its files first), bounded."""
         if self._elsewhere is None:
             mine = set(self.files)
@@ -48,7 +49,9 @@ class Env:
             names = [p for p in self.pctx.run.files.files()
                      if p not in mine and not p.startswith(".planning/") and _texty(p)]
             names.sort(key=lambda p: (p.rsplit("/", 1)[0] not in folders, p))
-            self._elsewhere = [v for v in (_view(self.pctx, p) for p in names[:ELSEWHERE_LIMIT]) if v is not None]
+            # most of these files never hold what is looked for: a lesson is parsed only when its text might
+            self._elsewhere = [DeferredView(p, source.text, partial(_view, self.pctx, p))
+                               for p in names[:ELSEWHERE_LIMIT] if isinstance(source := self.pctx.run.read(p), SourceFile)]
         return self._elsewhere
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..lazy_regex import LazyPattern, fold, required_literals
 from ..lesson.model import Lesson
 from ..results import Evidence
 from ..source import SourceFile
@@ -39,6 +40,30 @@ class FileView:
     source: SourceFile
     segments: tuple[Segment, ...]
     lesson: bool = True
+    folded: str | None = None  # the text casefolded (``lazy_regex.fold``): a pattern's literals are looked up first
+
+
+class DeferredView:
+    """A file to search whose view (for a lesson: a parse) is made only once a pattern's literals are in its text."""
+
+    __slots__ = ("path", "folded", "_make", "_view")
+
+    def __init__(self, path: str, text: str, make) -> None:
+        self.path, self.folded, self._make, self._view = path, fold(text), make, None
+
+    def _real(self) -> FileView | None:
+        if self._make is not None:
+            self._view, self._make = self._make(), None
+        return self._view
+
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        real = self._real()
+        return real.segments if real is not None else ()
+
+    @property
+    def source(self) -> SourceFile:
+        return self._real().source
 
 
 _VIEWS: "weakref.WeakKeyDictionary[object, FileView]" = weakref.WeakKeyDictionary()
@@ -62,7 +87,8 @@ def view_of(item: Lesson | SourceFile) -> FileView:
 
 def _file_view(source: SourceFile) -> FileView:
     suffix = source.path.rsplit(".", 1)[-1] if "." in source.path.rsplit("/", 1)[-1] else None
-    return FileView(source.path, source, (Segment(0, len(source.text), "code", norm_lang(suffix)),), lesson=False)
+    return FileView(source.path, source, (Segment(0, len(source.text), "code", norm_lang(suffix)),), lesson=False,
+                    folded=fold(source.text))
 
 
 def _lesson_view(lesson: Lesson) -> FileView:
@@ -87,7 +113,7 @@ def _lesson_view(lesson: Lesson) -> FileView:
         for m in _CODE_SPAN.finditer(source.line(info.number)):
             segments.append(Segment(line_start + m.start(2), line_start + m.end(2), "inline"))
     segments.append(Segment(body, len(source.text), "text"))
-    return FileView(lesson.path, source, tuple(segments))
+    return FileView(lesson.path, source, tuple(segments), folded=fold(source.text))
 
 
 def find(pattern, views: list[FileView], scope: str = "text", langs: frozenset[str] | None = None,
@@ -96,6 +122,9 @@ def find(pattern, views: list[FileView], scope: str = "text", langs: frozenset[s
     allows); ``langs`` limits code hits to blocks (or files) of those languages."""
     out: list[Evidence] = []
     seen: set[tuple[str, int]] = set()
+    literals = literals_of(pattern)
+    if literals is not None:  # a match holds one of them: files without any are not searched segment by segment
+        views = [v for v in views if v.folded is None or any(literal in v.folded for literal in literals)]
     for kind in SCOPE_KINDS[scope]:
         for view in views:
             for segment in view.segments:
@@ -108,6 +137,21 @@ def find(pattern, views: list[FileView], scope: str = "text", langs: frozenset[s
                     if len(out) >= limit:
                         return out
     return out
+
+
+_LITERALS: dict[tuple[str, int], tuple[str, ...] | None] = {}
+
+
+def literals_of(pattern) -> tuple[str, ...] | None:
+    """What every match of ``pattern`` contains (``lazy_regex.required_literals``), None when unsure."""
+    if isinstance(pattern, LazyPattern):
+        return pattern.literals
+    key = (getattr(pattern, "pattern", None), getattr(pattern, "flags", 0))
+    if not isinstance(key[0], str) or key[1] & regex.VERBOSE:
+        return None
+    if key not in _LITERALS:
+        _LITERALS[key] = required_literals(key[0])
+    return _LITERALS[key]
 
 
 def _run(pattern, source: SourceFile, segment: Segment, limit: int) -> list[Evidence]:

@@ -22,7 +22,9 @@ from lessonlint.truths.packs import load_glossary
     (r"ab+c", ("ab",)),
     (r"a{2}bc", ("bc",)),
     (r"Скользящ\w+ окн", ("скользящ",)),
-    (r"(?:push|pull)\s+x", None),  # a group ends the run and `x` is too short
+    (r"(?:push|pull)\s+x", ("push", "pull")),  # a group of plain words that must be there
+    (r"(?:push|pull)?\s+x", None),  # ... unless it is optional; `x` alone is too short
+    (r"^(?:the\s+)?(?:file|lesson)\s+exists", ("exists",)),
     (r"foo|", None),  # an empty alternative matches anywhere
     (r"(?x) s l i d i n g", None),  # verbose: spaces are not literals
     (r"\x41bc", None),  # escapes with arguments are not read
@@ -76,7 +78,7 @@ def test_literals_never_skip_a_text_the_pattern_matches_in_the_packs_own_cases()
     assert checked > 300
 
 
-_PIECES = st.sampled_from(["a", "b", "ab", "B", "\\.", ".", "\\s", "\\w", "[ab]", "[^a]", "(?:a|b)", "(b)", "^", "$",
+_PIECES = st.sampled_from(["a", "b", "ab", "B", "\\.", ".", "\\s", "\\w", "[ab]", "[^a]", "(?:a|b)", "(b)", "(?:ab|ba)", "(?:aé|bb)", "^", "$",
                            "\\b", "-", " ", "é", "É"])
 _QUANT = st.sampled_from(["", "", "", "?", "*", "+", "{2}", "{0,2}", "{1,}", "??", "+?"])
 
