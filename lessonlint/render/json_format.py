@@ -9,7 +9,52 @@ from ..results import Evidence, RunResult, Tally
 
 
 def render_json(result: RunResult, lines=None, options=None) -> str:
-    return json.dumps(to_data(result), ensure_ascii=False, indent=2) + "\n"
+    return dumps(to_data(result)) + "\n"
+
+
+def dumps(value) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)``, about three times faster: with ``indent`` the standard
+    library leaves its C encoder for a Python one; here only strings go through (C) escaping."""
+    return _encode(value, "\n")
+
+
+_STRING = json.encoder.encode_basestring  # the C escaper when available, as json.dumps(ensure_ascii=False) uses
+_PLAIN = {type(None): lambda v: "null", bool: lambda v: "true" if v else "false", int: int.__repr__}
+
+
+def _encode(value, newline: str) -> str:
+    kind = type(value)
+    if kind is str:
+        return _STRING(value)
+    plain = _PLAIN.get(kind)
+    if plain is not None:
+        return plain(value)
+    inner = newline + "  "
+    if kind is dict or (kind is not list and kind is not tuple and isinstance(value, dict)):
+        if not value:
+            return "{}"
+        return "{" + inner + ("," + inner).join(
+            (_STRING(k) if type(k) is str else _STRING(_key(k))) + ": "
+            + (_STRING(v) if type(v) is str else _encode(v, inner)) for k, v in value.items()) + newline + "}"
+    if kind is list or kind is tuple or isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        return "[" + inner + ("," + inner).join(
+            _STRING(v) if type(v) is str else _encode(v, inner) for v in value) + newline + "]"
+    if isinstance(value, str):
+        return _STRING(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return int.__repr__(value)
+    return json.dumps(value)  # floats (nan, inf) and anything else: exactly as json writes them
+
+
+def _key(key) -> str:
+    """A non-string key as json writes it (``true``, ``null``, ``1.5``)."""
+    if isinstance(key, str):
+        return key
+    if key is True or key is False or key is None or isinstance(key, (int, float)):
+        return json.dumps(key)
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
 
 
 def to_data(result: RunResult) -> dict:
