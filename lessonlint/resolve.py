@@ -65,9 +65,13 @@ def resolve(raw: str, root: Path, files: FileIndex) -> Resolution:
     if isinstance(where, SourceError):
         return Resolution("outside", written, note=where.message)
     rel = where.relative_to(root).as_posix() if where != root else "."
-    if where.is_dir():
+    try:
+        is_dir, is_file = where.is_dir(), where.is_file() or where.exists()
+    except OSError:  # a name too long, a folder that may not be entered: reading it says why (ART006)
+        return Resolution("file", written, (rel,), note=note)
+    if is_dir:
         return Resolution("dir", written, (rel,), note=note)
-    if where.is_file() or where.exists():
+    if is_file:
         return Resolution("file", written, (rel,), note=note)
     link = Path(os.path.normpath(root / written))
     if os.path.islink(link):

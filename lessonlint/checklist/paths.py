@@ -55,15 +55,22 @@ def local_tail(text: str, ctx: ItemContext) -> str | None:
     """``/Users/x/project/src/a.mdx`` → ``src/a.mdx`` when that exists under the root (or its folder does)."""
     parts = [p for p in regex.split(r"[\\/]+", text) if p not in ("", "~")]
     root = ctx.plan.run.root
-    for start in range(1, len(parts)):
-        tail = "/".join(parts[start:])
-        if (root / tail).exists():
+    tails = ["/".join(parts[start:]) for start in range(1, len(parts)) if ".." not in parts[start:]]
+    for tail in tails:
+        if _probe(root / tail, "exists"):
             return tail
-    for start in range(1, len(parts)):  # a missing file: cut where its folder exists
-        tail = "/".join(parts[start:])
-        if "/" in tail and (root / tail.rsplit("/", 1)[0]).is_dir():
+    for tail in tails:  # a missing file: cut where its folder exists
+        if "/" in tail and _probe(root / tail.rsplit("/", 1)[0], "is_dir"):
             return tail
     return None
+
+
+def _probe(path, test: str) -> bool:
+    """``path.exists()`` / ``is_dir()`` that is False for a name too long or a folder that cannot be entered."""
+    try:
+        return getattr(path, test)()
+    except OSError:
+        return False
 
 
 def path_tokens(text: str) -> list[str]:

@@ -144,3 +144,22 @@ def test_junit_stays_well_formed_xml_with_control_characters_in_a_plan(tmp_path)
     result, ctx = check(tmp_path)
     tree = ET.fromstring(render_all(result, ctx)["junit"])
     assert any("x\ufffdy" in (case.get("name") or "") for case in tree.iter("testcase"))
+
+
+def test_a_file_name_too_long_is_an_unreadable_artifact_not_an_internal_error(tmp_path):
+    """Found by atheris: stat() raising ENAMETOOLONG escaped resolve() and lost the whole plan."""
+    from .project import check, write
+
+    long = "x" * 300
+    write(tmp_path, {
+        ".planning/phases/01-x/01-01-PLAN.md": (
+            f"---\nphase: 01-x\nplan: 01\nmust_haves:\n  artifacts:\n    - path: {long}.mdx\n      contains: x\n"
+            f"  key_links:\n    - from: {long}.mdx\n      to: a.mdx\n      pattern: x\n---\n<tasks>\n<task>\n"
+            f"<verify>\n- `/Users/me/project/{long}/a.mdx` exists\n- `/Users/me/../../etc/{long}` exists\n"
+            "</verify>\n</task>\n</tasks>\n"),
+        "a.mdx": "x\n",
+    })
+    result, _ = check(tmp_path)
+    assert result.errors == ()
+    art006 = [d for d in result.diagnostics if d.code == "ART006"]
+    assert art006 and "File name too long" in art006[0].message
