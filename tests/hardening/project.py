@@ -48,7 +48,7 @@ def synthetic_plan(draw) -> str:
     artifacts, links = [], []
     for _ in range(draw(st.integers(0, 4))):
         path = draw(st.sampled_from(LESSONS + ("src/**/*.mdx", "../../etc/passwd", "/etc/passwd", "~/x",
-                                               "src/content", "missing.mdx", "")))
+                                               "src/content", "missing.mdx", "", "é" * 200 + ".mdx")))
         entry = f"    - path: {json.dumps(path)}\n      provides: {_scalar(draw)}\n"
         if draw(st.booleans()):
             entry += f"      min_lines: {draw(st.sampled_from(['10', '-1', '0', 'x', '1e9', '[]']))}\n"
@@ -58,7 +58,7 @@ def synthetic_plan(draw) -> str:
             entry += f"      exports: [{_scalar(draw)}]\n"
         artifacts.append(entry)
     for _ in range(draw(st.integers(0, 3))):
-        source = draw(st.sampled_from(LESSONS + ("01-a.mdx", "Kafka topic", "../x.mdx")))
+        source = draw(st.sampled_from(LESSONS + ("01-a.mdx", "Kafka topic", "../x.mdx", "x" * 300)))
         target = draw(st.sampled_from(LESSONS + ("Kafka topic", "")))
         links.append(f"    - from: {json.dumps(source)}\n      to: {json.dumps(target)}\n"
                      f"      via: {_scalar(draw)}\n      pattern: {_scalar(draw)}\n")
@@ -72,7 +72,7 @@ def synthetic_plan(draw) -> str:
             f"<done>{draw(st.sampled_from(CHECKLIST))}</done>\n</task>\n</tasks>\n")
 
 
-CHECKLIST = ["Lesson contains `TableEnvironment`", "File has at least 100 lines", "Mermaid diagram present",
+CHECKLIST = ["`/Users/me/project/" + "y" * 300 + "/a.mdx` exists", "Lesson contains `TableEnvironment`", "File has at least 100 lines", "Mermaid diagram present",
              "All code blocks have language tags", "Frontmatter has title and order", "No TODO remains",
              "Russian explanatory text", "Python code parses", "grep -q 'x' src/content/course/01-m/01-a.mdx",
              "Student can explain tumbling, sliding and session windows", "(a+)+$ matches", "npm run build"]
