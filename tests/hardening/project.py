@@ -72,7 +72,8 @@ def synthetic_plan(draw) -> str:
             f"<done>{draw(st.sampled_from(CHECKLIST))}</done>\n</task>\n</tasks>\n")
 
 
-CHECKLIST = ["`/Users/me/project/" + "y" * 300 + "/a.mdx` exists", "Lesson contains `TableEnvironment`", "File has at least 100 lines", "Mermaid diagram present",
+CHECKLIST = ["`/Users/me/project/" + "y" * 300 + "/a.mdx` exists",
+             "Lesson contains `TableEnvironment`", "File has at least 100 lines", "Mermaid diagram present",
              "All code blocks have language tags", "Frontmatter has title and order", "No TODO remains",
              "Russian explanatory text", "Python code parses", "grep -q 'x' src/content/course/01-m/01-a.mdx",
              "Student can explain tumbling, sliding and session windows", "(a+)+$ matches", "npm run build"]
