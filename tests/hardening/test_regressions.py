@@ -138,7 +138,8 @@ def test_junit_stays_well_formed_xml_with_control_characters_in_a_plan(tmp_path)
     write(tmp_path, {
         ".planning/phases/01-x/01-01-PLAN.md": ("---\nphase: 01-x\nplan: 01\nmust_haves:\n  artifacts:\n"
                                                "    - path: a.mdx\n---\n<tasks>\n<task>\n<verify>\n"
-                                               "- a.mdx contains `x\x0by` and \x00 here\n</verify>\n</task>\n</tasks>\n"),
+                                               "- a.mdx contains `x\x0by` and \x00 here\n"
+                                               "</verify>\n</task>\n</tasks>\n"),
         "a.mdx": "hi\x01\n",
     })
     result, ctx = check(tmp_path)
