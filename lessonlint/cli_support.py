@@ -57,6 +57,12 @@ def emit_reports(result, ctx, outputs, color: str, quiet: bool, statistics: bool
     """Render ``result`` once per output and write each where it goes."""
     from .outputs import emit, path_prefix
     from .render import RenderOptions, render
+    from .report_files import checked_files
+
+    protected = checked_files(result, ctx.root)
+    for out in outputs:  # a slip like `--format json=lessons/a.mdx` must not destroy the lesson it checked
+        if out.path is not None and out.path.resolve() in protected:
+            raise UsageProblem(f"{out.path}: is a file this run checks; the {out.fmt} report is not written over it")
 
     def line_of(path: str, number: int):
         source = ctx.read(path)

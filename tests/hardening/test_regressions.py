@@ -164,3 +164,19 @@ def test_a_file_name_too_long_is_an_unreadable_artifact_not_an_internal_error(tm
     assert result.errors == ()
     art006 = [d for d in result.diagnostics if d.code == "ART006"]
     assert art006 and "File name too long" in art006[0].message
+
+
+def test_check_never_writes_a_report_over_a_file_it_checks(tmp_path):
+    """`--format json=lessons/a.mdx` (or `-o` on a plan) replaced the lesson with the report."""
+    from .adversarial import run_in_process
+    from .project import write
+
+    plan = "---\nphase: 01-x\nplan: 01\nmust_haves:\n  artifacts:\n    - path: lessons/a.mdx\n      min_lines: 9\n---\n"
+    write(tmp_path, {".planning/phases/01-x/01-01-PLAN.md": plan, "lessons/a.mdx": "one\n"})
+    for args in (["--format", f"json={tmp_path / 'lessons/a.mdx'}"],
+                 ["-o", str(tmp_path / ".planning/phases/01-x/01-01-PLAN.md")]):
+        outcome = run_in_process(["check", "--root", str(tmp_path), "--isolated", *args])
+        assert outcome.code == 2 and "is a file this run checks" in outcome.stderr
+        assert len(outcome.stderr.splitlines()) == 1
+    assert (tmp_path / "lessons/a.mdx").read_text(encoding="utf-8") == "one\n"
+    assert (tmp_path / ".planning/phases/01-x/01-01-PLAN.md").read_text(encoding="utf-8") == plan
