@@ -54,7 +54,10 @@ def test_generated_case_gives_its_diagnostic(case, tmp_path):
     if case.config:
         (root / "lessonlint.toml").write_text(case.config, encoding="utf-8")
     args = command(root, case.args, isolated=not case.config)
-    outcome = run_measured(args, case.name) if case.heavy else run_in_process(args)
+    try:
+        outcome = run_measured(args, case.name) if case.heavy else run_in_process(args)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)  # pytest keeps old temp folders: not 100 MB ones
     assert outcome.code == case.exit_code, (outcome.code, outcome.stderr)
     assert "Traceback" not in outcome.stderr and outcome.stderr == "", outcome.stderr
     for expected in case.expected:
