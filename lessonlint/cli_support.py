@@ -61,7 +61,7 @@ def emit_reports(result, ctx, outputs, color: str, quiet: bool, statistics: bool
 
     protected = checked_files(result, ctx.root)
     for out in outputs:  # a slip like `--format json=lessons/a.mdx` must not destroy the lesson it checked
-        if out.path is not None and out.path.resolve() in protected:
+        if out.path is not None and Path(os.path.realpath(out.path)) in protected:
             raise UsageProblem(f"{out.path}: is a file this run checks; the {out.fmt} report is not written over it")
 
     def line_of(path: str, number: int):

@@ -2,6 +2,7 @@
 file the run checked (a lesson, a plan, an artifact)."""
 from __future__ import annotations
 
+import os
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -53,7 +54,7 @@ def write_reports(texts: dict[str, str], folder: Path, protected: set[Path]) -> 
     written = []
     targets = [(folder / name, text) for name, text in texts.items()]
     for target, _ in targets:
-        real = target.resolve()
+        real = Path(os.path.realpath(target))
         if real in protected:
             raise ReportError(f"{target}: is a file this run checks; the report is not written over it")
     for target, text in targets:
@@ -66,4 +67,5 @@ def checked_files(result, root: Path) -> set[Path]:
     """Every file the run judged: plans, lessons and the artifacts they name."""
     names = {*result.files, *(p.path for p in result.plans)}
     names |= {path for plan in result.plans for artifact in plan.artifacts for path in artifact.resolved_paths}
-    return {(root / name).resolve() for name in names}
+    # realpath, not Path.resolve(): a symlink loop among the checked files must not raise (RuntimeError)
+    return {Path(os.path.realpath(root / name)) for name in names}

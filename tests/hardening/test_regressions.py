@@ -180,3 +180,21 @@ def test_check_never_writes_a_report_over_a_file_it_checks(tmp_path):
         assert len(outcome.stderr.splitlines()) == 1
     assert (tmp_path / "lessons/a.mdx").read_text(encoding="utf-8") == "one\n"
     assert (tmp_path / ".planning/phases/01-x/01-01-PLAN.md").read_text(encoding="utf-8") == plan
+
+
+def test_report_destinations_survive_a_symlink_loop_among_the_checked_files(tmp_path):
+    """Path.resolve() raises RuntimeError on a loop: the protected-file test must use realpath."""
+    import os
+
+    from .adversarial import run_in_process
+    from .project import write
+
+    root = write(tmp_path / "root", {".planning/phases/01-x/01-01-PLAN.md": (
+        "---\nphase: 01-x\nplan: 01\nmust_haves:\n  artifacts:\n    - path: lessons/loop.mdx\n---\n")})
+    (root / "lessons").mkdir()
+    os.symlink("loop.mdx", root / "lessons/loop.mdx")
+    checked = run_in_process(["check", "--root", str(root), "--isolated", "--format", f"json={tmp_path / 'r.json'}"])
+    assert checked.code == 1 and checked.stderr == "", checked.stderr
+    reported = run_in_process(["report", "--root", str(root), "--isolated", "--output", str(tmp_path / "out"),
+                               "--date", "2026-01-01"])
+    assert reported.code == 0 and "internal error" not in reported.stderr, reported.stderr
