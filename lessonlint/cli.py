@@ -101,7 +101,7 @@ def check(
         paths = not_excluded(paths, settings)
         if not paths:
             raise typer.Exit(0)  # pre-commit passed only excluded files: nothing to do
-    result, ctx = run_checks(settings, paths, quiet, color.value)
+    result, ctx = run_checks(settings, paths, quiet, color.value, parallel=True)
     emit_reports(result, ctx, outputs, color.value, quiet, statistics)
     for error in result.errors:
         print(f"lessonlint: {error}", file=sys.stderr)

@@ -35,8 +35,12 @@ def load_settings(root: Path | None, paths: list[str], config: Path | None = Non
     return settings, found.path
 
 
-def run_checks(settings, paths: list[str], quiet: bool = True, color: str = "never"):
-    """(RunResult, RunContext) of one run; a progress bar on a terminal for long runs."""
+def run_checks(settings, paths: list[str], quiet: bool = True, color: str = "never", parallel: bool = False):
+    """(RunResult, RunContext) of one run; a progress bar on a terminal for long runs.
+
+    ``parallel``: a large run may check its plans in several processes (the caller then needs no parsed plan
+    from the returned context).
+    """
     from .checks.context import RunContext
     from .discover import targets
     from .engine import run
@@ -48,7 +52,7 @@ def run_checks(settings, paths: list[str], quiet: bool = True, color: str = "nev
         raise UsageProblem("; ".join(chosen.errors))
     progress = DelayedProgress.for_terminal(quiet, color != "never" and not os.environ.get("NO_COLOR"))
     try:
-        return run(ctx, chosen, progress=progress), ctx
+        return run(ctx, chosen, progress=progress, parallel=parallel), ctx
     finally:
         progress.close()
 

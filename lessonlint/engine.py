@@ -12,6 +12,7 @@ from .checklist.judge import judge_item, rules_for
 from .codes import RULES
 from .diagnostic import Diagnostic, Severity, sort_diagnostics
 from .discover import Job, Targets
+from .parallel import run_parallel, workers_for
 from .plan.model import Plan
 from .results import PlanResult, RunResult
 from .settings import Settings
@@ -24,10 +25,11 @@ def internal_error(path: str, cause: BaseException) -> str:
     return f"{path}: internal error: {type(cause).__name__}: {cause}"
 
 
-def run(ctx: RunContext, targets: Targets, progress=None) -> RunResult:
+def run(ctx: RunContext, targets: Targets, progress=None, parallel: bool = False) -> RunResult:
     """Check every job; lessons given directly are linted even when no plan names them.
 
-    ``progress(done, total)``, when given, is called after each plan (the CLI's progress bar).
+    ``progress(done, total)``, when given, is called after each plan (the CLI's progress bar). ``parallel``:
+    a large run may use several processes (``lessonlint.parallel``); the result is the same.
     """
     plans: list[PlanResult] = []
     diagnostics: list[Diagnostic] = []
@@ -35,26 +37,47 @@ def run(ctx: RunContext, targets: Targets, progress=None) -> RunResult:
     rules_for(ctx)  # a bad rule pack is a configuration error (PackError, exit 2), raised before any plan
     if ctx.settings.glossaries or any(job.focus is None for job in targets.jobs):
         glossary_for(ctx)  # so is a bad glossary pack (GlossaryError); a run on lessons alone judges no truths
-    for job in targets.jobs:
-        try:
-            result = check_plan(job, ctx)
-        except Exception as exc:  # noqa: BLE001 - one bad plan must not hide the others
-            errors.append(internal_error(job.plan, exc))
-            continue
-        plans.append(result)
-        diagnostics += result.diagnostics
-        if progress is not None:
-            progress(len(plans), len(targets.jobs))
+    workers = workers_for(len(targets.jobs)) if parallel else 1
+    if workers > 1:
+        outcomes, checked, plain = run_parallel(ctx, targets, workers, progress, check_plan, lesson_diagnostics,
+                                                internal_error)
+    else:
+        outcomes, checked, plain = _check_jobs(ctx, targets, progress), {}, set()
+    for job, outcome in zip(targets.jobs, outcomes):
+        if isinstance(outcome, str):
+            errors.append(outcome)
+        else:
+            plans.append(outcome)
+            diagnostics += outcome.diagnostics
     files = {lesson for plan in plans for lesson in plan.lessons} | set(targets.lessons)
     for rel in sorted(files):
-        try:
-            diagnostics += lesson_diagnostics(rel, ctx, named_directly=rel in targets.lessons)
-        except Exception as exc:  # noqa: BLE001
-            errors.append(internal_error(rel, exc))
+        found = checked.get(rel)
+        if found is None:
+            try:
+                found = lesson_diagnostics(rel, ctx, named_directly=rel in targets.lessons)
+            except Exception as exc:  # noqa: BLE001
+                found = internal_error(rel, exc)
+        if isinstance(found, str):
+            errors.append(found)
+        else:
+            diagnostics += found
     final = [d for d in (_finish(d, ctx.settings) for d in diagnostics) if d is not None]
-    final = _suppress(final, ctx, targets, plans, files)
+    final = _suppress(final, ctx, targets, plans, files, plain)
     return RunResult(__version__, str(ctx.root), tuple(plans), tuple(sort_diagnostics(final)),
                      tuple(sorted(files)), tuple(errors))
+
+
+def _check_jobs(ctx: RunContext, targets: Targets, progress) -> list[PlanResult | str]:
+    """Each job's PlanResult, or the one-line internal error that stopped it, in job order."""
+    out: list[PlanResult | str] = []
+    for job in targets.jobs:
+        try:
+            out.append(check_plan(job, ctx))
+        except Exception as exc:  # noqa: BLE001 - one bad plan must not hide the others
+            out.append(internal_error(job.plan, exc))
+        if progress is not None:
+            progress(len(out), len(targets.jobs))
+    return out
 
 
 def check_plan(job: Job, ctx: RunContext) -> PlanResult:
@@ -122,8 +145,11 @@ def encoding_diagnostics(source: SourceFile | SourceError) -> list[Diagnostic]:
 
 
 def _suppress(final: list[Diagnostic], ctx: RunContext, targets: Targets, plans: list[PlanResult],
-              files: set[str]) -> list[Diagnostic]:
-    """Apply suppression comments; their own findings (SUP codes) pass the same filter as the rest."""
+              files: set[str], plain: set[str]) -> list[Diagnostic]:
+    """Apply suppression comments; their own findings (SUP codes) pass the same filter as the rest.
+
+    ``plain``: files a worker read and found without any directive (not read again here).
+    """
     from .discover import find_plans
     from .suppressions import apply, judged_by
 
@@ -131,7 +157,7 @@ def _suppress(final: list[Diagnostic], ctx: RunContext, targets: Targets, plans:
     named = {lesson for plan in plans for lesson in plan.lessons}
     judged = judged_by(ctx.settings.enabled, full, files, set(targets.lessons), named,
                        lambda: full >= set(find_plans(ctx)))
-    kept, found = apply(final, ctx.read, full | files, judged)
+    kept, found = apply(final, lambda path: None if path in plain else ctx.read(path), full | files, judged)
     return kept + [d for d in (_finish(d, ctx.settings) for d in found) if d is not None]
 
 

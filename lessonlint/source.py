@@ -164,6 +164,14 @@ class SourceCache:
             cached = self._files[where] = self._load(where)
         return cached
 
+    def forget(self) -> None:
+        """Drop the files read so far (a worker of a long run, between chunks); path lookups stay."""
+        self._files.clear()
+
+    def without(self, needle: str) -> set[str]:
+        """Paths (as shown) of the files read so far whose text lacks ``needle``."""
+        return {f.path for f in self._files.values() if isinstance(f, SourceFile) and needle not in f.text}
+
     def put(self, source: SourceFile, path: Path) -> None:
         """Register text that did not come from disk (tests, stdin)."""
         self._files[path] = source
