@@ -212,3 +212,31 @@ def test_unreadable_case_is_skipped_as_root_for_a_reason():
     from .generated import _root_reads_everything
 
     assert _root_reads_everything() is not None
+
+
+def test_an_internal_error_in_a_parallel_run_is_still_one_line_and_the_others_report(tmp_path, monkeypatch):
+    """30 plans go to forked workers; a check broken for one plan must not hide the 29 others."""
+    from lessonlint import engine
+
+    plan = ("---\nphase: 01-x\nplan: {n}\nmust_haves:\n  artifacts:\n    - path: lessons/{n}.mdx\n"
+            "      min_lines: 50\n---\n")
+    files = {f".planning/phases/01-x/01-{n:02d}-PLAN.md": plan.format(n=n) for n in range(30)}
+    files |= {f"lessons/{n}.mdx": "---\ntitle: x\n---\nx\n" for n in range(30)}
+    root = write(tmp_path, files)
+    real = engine.check_artifact
+
+    def broken(artifact, ctx):
+        if ctx.plan.path.endswith("01-07-PLAN.md"):
+            raise RuntimeError("simulated bug")
+        return real(artifact, ctx)
+
+    monkeypatch.setattr(engine, "check_artifact", broken)
+    monkeypatch.setenv("LESSONLINT_WORKERS", "2")
+    with recording() as seen:
+        outcome = run_in_process(["check", "--root", str(root), "--isolated", "--format", "concise"])
+    assert any(event.startswith("os.fork") for event, _ in seen.executed)  # the parallel path did run
+    assert outcome.code == 2
+    assert outcome.stderr == ("lessonlint: .planning/phases/01-x/01-07-PLAN.md: internal error: "
+                              "RuntimeError: simulated bug\n")
+    reported = {line.split(":", 1)[0] for line in outcome.stdout.splitlines() if "ART003" in line}
+    assert reported == {f"lessons/{n}.mdx" for n in range(30) if n != 7}
