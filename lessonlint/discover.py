@@ -59,7 +59,7 @@ def targets(ctx: RunContext, paths: list[str]) -> Targets:
         elif (ctx.root / rel).is_dir():
             plans.update(dict.fromkeys(find_plans(ctx, rel)))
             prefix = "" if rel == "." else rel + "/"
-            lessons += [f for f in ctx.files.files() if f.startswith(prefix) and _is_lesson(ctx, f)]
+            lessons += [f for f in ctx.files.under(prefix) if _is_lesson(ctx, f)]
         elif is_plan_path(rel):
             plans[rel] = None
         else:
@@ -126,7 +126,7 @@ def _expand(where, ctx: RunContext) -> set[str]:
         return set(where.paths)
     if where.kind == "dir":
         prefix = "" if where.paths[0] == "." else where.paths[0].rstrip("/") + "/"
-        return {f for f in ctx.files.files() if f.startswith(prefix)}
+        return set(ctx.files.under(prefix))
     return set()
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,6 +17,7 @@ class FileIndex:
         self._files: list[str] | None = None
         self._dirs: set[str] = set()
         self._by_name: dict[str, list[str]] = {}
+        self._sorted: list[tuple[str, int]] | None = None
 
     def _walk(self) -> list[str]:
         if self._files is None:
@@ -37,6 +39,18 @@ class FileIndex:
 
     def files(self) -> list[str]:
         return self._walk()
+
+    def under(self, prefix: str) -> list[str]:
+        """Files whose path starts with ``prefix`` ("" for all), in walk order; found by bisection, not a scan
+        (a large project asks this for every folder artifact and recursive grep)."""
+        files = self._walk()
+        if not prefix:
+            return list(files)
+        if self._sorted is None or len(self._sorted) != len(files):
+            self._sorted = sorted((path, k) for k, path in enumerate(files))
+        low = bisect_left(self._sorted, (prefix,))
+        high = bisect_left(self._sorted, (prefix[:-1] + chr(ord(prefix[-1]) + 1),))
+        return [files[k] for k in sorted(k for _, k in self._sorted[low:high])]
 
     def named(self, name: str) -> list[str]:
         """Every file under the root whose base name is ``name``."""

@@ -11,6 +11,7 @@ import re
 
 _QUANTIFIER = re.compile(r"\{(\d*)(?:,(\d*))?\}")
 _VERBOSE = re.compile(r"\(\?[a-zA-Z]*x")
+_INLINE_M = re.compile(r"\(\?[a-zA-Z]*m")
 ZERO_WIDTH = set("bBAZ")  # \b \B \A \Z
 CLASSES = set("dDwWsS")  # \d \w \s ...: one character, not a literal one
 
@@ -18,11 +19,15 @@ CLASSES = set("dDwWsS")  # \d \w \s ...: one character, not a literal one
 class LazyPattern:
     """A regex compiled when first searched; ``may_match`` skips texts that lack all of its literals."""
 
-    __slots__ = ("pattern", "flags", "literals", "_compile", "_compiled")
+    __slots__ = ("pattern", "flags", "literals", "anchored", "_compile", "_compiled")
 
     def __init__(self, pattern: str, flags: int, compile_) -> None:
         self.pattern, self.flags, self._compile, self._compiled = pattern, flags, compile_, None
         self.literals = required_literals(pattern)
+        # `^...` (one alternative, no MULTILINE) matches at the start or nowhere: ``match`` says so at once,
+        # where the regex module's ``search`` tries every position of the text
+        self.anchored = (pattern.startswith("^") and not flags & re.MULTILINE and not _INLINE_M.search(pattern)
+                         and len(_alternatives(pattern)) == 1)
 
     @property
     def compiled(self):
@@ -35,6 +40,8 @@ class LazyPattern:
         return self.literals is None or folded is None or any(literal in folded for literal in self.literals)
 
     def search(self, *args, **kwargs):
+        if self.anchored:
+            return self.compiled.match(*args, **kwargs)
         return self.compiled.search(*args, **kwargs)
 
     def finditer(self, *args, **kwargs):

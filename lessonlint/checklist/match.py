@@ -81,7 +81,12 @@ def _search(pattern, text: str, folded: str | None):
     if isinstance(pattern, LazyPattern):  # a built-in phrase: compiled once needed, skipped without its literals
         if not pattern.may_match(folded):
             return None
-        pattern = pattern.compiled
+        if isinstance(pattern.compiled, re.Pattern):  # tested, no timeout needed
+            return pattern.search(text)
+        try:
+            return pattern.search(text, timeout=MATCH_TIMEOUT)
+        except TimeoutError:
+            return None
     if isinstance(pattern, re.Pattern):  # a built-in phrase: tested, no timeout needed
         return pattern.search(text)
     try:

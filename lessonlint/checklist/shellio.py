@@ -48,7 +48,7 @@ class Files:
         if rel is None:
             return []
         prefix = "" if rel in (".", "") else rel.rstrip("/") + "/"
-        return [p for p in self.run.files.files() if p.startswith(prefix)][:MAX_FILES]
+        return self.run.files.under(prefix)[:MAX_FILES]
 
     def children(self, raw: str) -> list[str]:
         rel = self.localize(raw) if raw not in (".", "./") else "."

@@ -74,7 +74,7 @@ def _read_all(where, ctx: PlanContext):
     paths = list(where.paths)
     if where.kind == "dir":
         prefix = "" if paths[0] == "." else paths[0].rstrip("/") + "/"
-        paths = [p for p in ctx.run.files.files() if p.startswith(prefix)][:TEXT_LIMIT]
+        paths = ctx.run.files.under(prefix)[:TEXT_LIMIT]
     sources, problems = [], []
     for path in paths:
         source = ctx.run.read(path)
@@ -163,7 +163,7 @@ def _in_sibling(value: str, path: str, ctx: PlanContext) -> str | None:
     if path.endswith(ctx.settings.lesson_suffixes):
         return None  # another lesson of the module holding the term says nothing about this one
     folder = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
-    siblings = [p for p in ctx.run.files.files() if p.startswith(folder) and "/" not in p[len(folder):]]
+    siblings = [p for p in ctx.run.files.under(folder) if "/" not in p[len(folder):]]
     for rel in siblings[:SIBLING_LIMIT]:
         if rel == path:
             continue
@@ -191,7 +191,7 @@ def _excludes(value: str, sources, artifact: Artifact, ctx: PlanContext):
 def _min_files(artifact: Artifact, folder: str, ctx: PlanContext):
     wanted = _int(artifact.raw.get("min_files"))
     prefix = "" if folder == "." else folder.rstrip("/") + "/"
-    count = sum(1 for p in ctx.run.files.files() if p.startswith(prefix))
+    count = len(ctx.run.files.under(prefix))
     if wanted is None or count >= wanted:
         return outcome("min_files", Status.PASSED, f"{folder}: {count} files")
     message = f"{folder} holds {count} files; the plan requires at least {wanted}"

@@ -146,7 +146,7 @@ def _files_of(where, ctx: PlanContext) -> list[str]:
     if where.kind != "dir":
         return list(where.paths)
     prefix = "" if where.paths[0] == "." else where.paths[0].rstrip("/") + "/"
-    return [p for p in ctx.run.files.files() if p.startswith(prefix)][:200]
+    return ctx.run.files.under(prefix)[:200]
 
 
 def _span_note(matches) -> str:

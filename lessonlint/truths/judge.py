@@ -153,4 +153,4 @@ def _expand(path: str, run: RunContext) -> list[str]:
     if not run.files.is_dir(path) and path != ".":
         return [path]
     prefix = "" if path == "." else path.rstrip("/") + "/"
-    return [p for p in run.files.files() if p.startswith(prefix)][:FOLDER_LIMIT]
+    return run.files.under(prefix)[:FOLDER_LIMIT]

@@ -100,3 +100,17 @@ def test_literals_are_sound(pattern, text, ignore_case):
         if compiled.search(text):
             lazy = LazyPattern(pattern, 0, module.compile)
             assert lazy.may_match(fold(text)), (pattern, text, lazy.literals)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_patterns(), st.text(alphabet="abAB .-éÉ\n", max_size=12))
+def test_an_anchored_pattern_is_matched_where_it_would_be_searched(body, text):
+    pattern = "^" + body
+    for module in (re, regex):
+        try:
+            compiled = module.compile(pattern)
+        except module.error:
+            continue
+        lazy = LazyPattern(pattern, 0, module.compile)
+        assert bool(lazy.search(text)) == bool(compiled.search(text)), (pattern, text, lazy.anchored)
+    assert not LazyPattern("^a|b", 0, re.compile).anchored and not LazyPattern("(?m)^a", 0, re.compile).anchored

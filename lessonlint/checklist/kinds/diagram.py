@@ -91,9 +91,13 @@ def _module_lessons(ctx: ItemContext) -> list[str]:
     number = str(ctx.groups.get("module") or "").strip()
     if not number.isdigit():
         return []
-    folder = regex.compile(rf"(?:^|/)(?:\d+[-_])?module[-_]?0*{int(number)}/", regex.I)
-    suffixes = ctx.plan.settings.lesson_suffixes
-    return [rel for rel in ctx.plan.run.files.files() if rel.endswith(suffixes) and folder.search(rel)]
+    memo = ctx.plan.run.memo
+    key = ("module-lessons", int(number))
+    if key not in memo:  # once per run: a large project has thousands of files and many such items
+        folder = regex.compile(rf"(?:^|/)(?:\d+[-_])?module[-_]?0*{int(number)}/", regex.I)
+        suffixes = ctx.plan.settings.lesson_suffixes
+        memo[key] = [rel for rel in ctx.plan.run.files.files() if rel.endswith(suffixes) and folder.search(rel)]
+    return memo[key]
 
 
 def _wanted(ctx: ItemContext) -> tuple[int, int]:
@@ -111,7 +115,15 @@ def _wanted(ctx: ItemContext) -> tuple[int, int]:
 
 
 def _diagrams(lesson, configured, mermaid: bool) -> list[tuple[int, int, str, int]]:
-    """(line, column, what, end line) of every diagram in the lesson."""
+    """(line, column, what, end line) of every diagram in the lesson (found once per lesson and kind)."""
+    key = ("checklist_diagrams", tuple(configured), mermaid)
+    found = lesson.extra.get(key)
+    if found is None:
+        found = lesson.extra[key] = _find_diagrams(lesson, configured, mermaid)
+    return found
+
+
+def _find_diagrams(lesson, configured, mermaid: bool) -> list[tuple[int, int, str, int]]:
     names = {n for n in configured if not mermaid or "mermaid" in n.casefold()}
     if not mermaid:
         names |= _imported_diagrams(lesson)

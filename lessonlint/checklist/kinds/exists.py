@@ -59,7 +59,7 @@ def _folder(ctx: ItemContext, raw: str):
         return ItemVerdict(Status.FAILED, message, (), (at_plan(ctx.plan, MISSING, message, ctx.item.line),))
     folder = where.paths[0].rstrip("/")
     prefix = "" if folder == "." else folder + "/"
-    inside = [p for p in ctx.plan.run.files.files() if p.startswith(prefix) and "/" not in p[len(prefix):]]
+    inside = [p for p in ctx.plan.run.files.under(prefix) if "/" not in p[len(prefix):]]
     names = _names(ctx.groups.get("names") or "")
     wanted = _int(ctx.groups.get("count")) or len(names) or None
     problems = [n for n in names if not any(p[len(prefix):].startswith(n) if n.endswith("-")
