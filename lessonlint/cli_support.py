@@ -60,7 +60,7 @@ def run_checks(settings, paths: list[str], quiet: bool = True, color: str = "nev
 def emit_reports(result, ctx, outputs, color: str, quiet: bool, statistics: bool) -> None:
     """Render ``result`` once per output and write each where it goes."""
     from .outputs import emit, path_prefix
-    from .render import RenderOptions, render
+    from .render import RenderOptions, render_parts
     from .report_files import checked_files
 
     protected = checked_files(result, ctx.root)
@@ -76,7 +76,7 @@ def emit_reports(result, ctx, outputs, color: str, quiet: bool, statistics: bool
     for out in outputs:
         options = RenderOptions(color=out.path is None and use_color(color), width=terminal_width(), quiet=quiet,
                                 statistics=statistics, path_prefix=prefix)
-        emit(out, render(result, out.fmt, line_of, options))
+        emit(out, render_parts(result, out.fmt, line_of, options))
 
 
 def not_excluded(paths: list[str], settings) -> list[str]:

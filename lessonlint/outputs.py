@@ -10,6 +10,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from .render import FORMATS
 
@@ -51,27 +52,29 @@ def parse_outputs(specs: list[str] | None, output: Path | None) -> list[Output]:
     return outputs
 
 
-def emit(output: Output, text: str) -> None:
-    """Write ``text`` to the output's file (atomically) or to standard output."""
+def emit(output: Output, text: str | Iterable[str]) -> None:
+    """Write ``text`` (or its pieces, in order) to the output's file (atomically) or to standard output."""
     if output.path is None:
-        sys.stdout.write(text)
+        for part in [text] if isinstance(text, str) else text:
+            sys.stdout.write(part)
         sys.stdout.flush()
     else:
         write_atomic(output.path, text)
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
     """Temp file + rename for regular files; /dev/null, pipes and ttys are written in place."""
     path = path.resolve()
+    parts = [text] if isinstance(text, str) else text
     if path.exists() and not path.is_file():
         with open(path, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            handle.writelines(parts)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            handle.writelines(parts)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

@@ -2,8 +2,7 @@
 
 Every verdict is a function of the files alone, so a worker's results are the ones the run would make in one
 process; only the order they arrive in differs, and the merge restores it. Workers are forked after the rule
-packs and the file list are loaded, so they inherit them instead of loading them again. A worker drops its
-caches between chunks once they hold many lessons: memory stays bounded on large projects.
+packs and the file list are loaded, so they inherit them instead of loading them again.
 """
 from __future__ import annotations
 
@@ -11,9 +10,8 @@ import os
 import sys
 
 MIN_JOBS = 24  # below this a run stays in one process: starting workers costs more than it saves
-CHUNKS_PER_WORKER = 2  # enough to even out the load; each chunk parses the lessons its plans share again
-CHUNK_LIMIT = 40  # plans per chunk at most: a worker's caches are dropped between chunks on large runs
-CACHE_LESSONS = 150  # lessons a worker keeps cached before it starts afresh with the next chunk
+CHUNKS_PER_WORKER = 2  # to even out the load; but a lesson that two workers' chunks need is parsed by both
+CHUNK_LIMIT = 150  # plans per chunk at most: on a large run the last chunks still balance the workers
 
 _STATE: tuple | None = None  # (ctx, targets, check_plan, lesson_diagnostics, internal_error), inherited by fork
 
@@ -82,10 +80,7 @@ def _work(task):
             checked.append((rel, lesson_diagnostics(rel, ctx, named_directly=rel in targets.lessons)))
         except Exception as exc:  # noqa: BLE001
             checked.append((rel, internal_error(rel, exc)))
-    clean = ctx.sources.without("lessonlint-")
-    if len(ctx.lessons) > CACHE_LESSONS:
-        ctx.forget()
-    return number, results, checked, clean
+    return number, results, checked, ctx.sources.without("lessonlint-")
 
 
 def _can_fork() -> bool:

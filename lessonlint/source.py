@@ -9,7 +9,9 @@ import codecs
 import os
 import re
 import stat
+from array import array
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,17 +34,16 @@ class DecodeNote:
 class SourceFile:
     path: str  # as shown to the user: posix, relative to the root when inside it
     text: str
-    line_starts: tuple[int, ...] = field(repr=False)
+    line_starts: Sequence[int] = field(repr=False)  # an array("q") from from_text
     notes: tuple[DecodeNote, ...] = ()
 
     @classmethod
     def from_text(cls, path: str, text: str, notes: tuple[DecodeNote, ...] = ()) -> "SourceFile":
-        starts = [0]
-        for m in _BREAK.finditer(text):
-            starts.append(m.end())
+        starts = array("q", [0])  # 8 bytes a line, not an int object each: a large run holds every file
+        starts.extend(m.end() for m in _BREAK.finditer(text))
         if starts[-1] == len(text):
             starts.pop()  # no extra line after a final break (or for empty text)
-        return cls(path, text, tuple(starts), notes)
+        return cls(path, text, starts, notes)
 
     @property
     def line_count(self) -> int:
@@ -163,10 +164,6 @@ class SourceCache:
         if cached is None:
             cached = self._files[where] = self._load(where)
         return cached
-
-    def forget(self) -> None:
-        """Drop the files read so far (a worker of a long run, between chunks); path lookups stay."""
-        self._files.clear()
 
     def without(self, needle: str) -> set[str]:
         """Paths (as shown) of the files read so far whose text lacks ``needle``."""

@@ -41,3 +41,12 @@ def render(result, fmt: str, lines: LineLookup, options: RenderOptions) -> str:
     """Text of ``result`` in format ``fmt`` (one of FORMATS)."""
     module, function = _RENDERERS[fmt]
     return getattr(import_module(f".{module}", __name__), function)(result, lines, options)
+
+
+def render_parts(result, fmt: str, lines: LineLookup, options: RenderOptions):
+    """``render``'s text as pieces to write one after the other (JSON: one plan at a time)."""
+    if fmt == "json":
+        from .json_format import json_parts
+
+        return json_parts(result)
+    return [render(result, fmt, lines, options)]

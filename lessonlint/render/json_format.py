@@ -9,7 +9,32 @@ from ..results import Evidence, RunResult, Tally
 
 
 def render_json(result: RunResult, lines=None, options=None) -> str:
-    return dumps(to_data(result)) + "\n"
+    return "".join(json_parts(result))
+
+
+def json_parts(result: RunResult):
+    """``render_json``'s text in pieces, one plan at a time: a large project's report is written as it is
+    encoded, never held whole (nor its data) in memory."""
+    inner = "\n  "
+    yield "{" + inner + '"version": ' + _encode(result.version, inner) + "," + inner + '"root": ' \
+        + _encode(result.root, inner) + "," + inner + '"plans": '
+    yield from _items((_plan(p) for p in result.plans), bool(result.plans), inner)
+    yield "," + inner + '"diagnostics": '
+    yield from _items((diagnostic_data(d) for d in result.diagnostics), bool(result.diagnostics), inner)
+    yield "," + inner + '"summary": ' + _encode(summary_data(result), inner) + "\n}\n"
+
+
+def _items(values, any_values: bool, newline: str):
+    """A JSON list written one item at a time, as ``_encode`` writes a list."""
+    if not any_values:
+        yield "[]"
+        return
+    inner = newline + "  "
+    first = True
+    for value in values:
+        yield ("[" if first else ",") + inner + _encode(value, inner)
+        first = False
+    yield newline + "]"
 
 
 def dumps(value) -> str:

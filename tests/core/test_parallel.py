@@ -23,7 +23,6 @@ def _report(root, paths, parallel_run: bool) -> str:
 def two_workers(monkeypatch):
     monkeypatch.setattr(parallel, "MIN_JOBS", 1)
     monkeypatch.setattr(parallel, "CHUNK_LIMIT", 7)  # several chunks per worker
-    monkeypatch.setattr(parallel, "CACHE_LESSONS", 3)  # and caches dropped between them
     monkeypatch.setenv("LESSONLINT_WORKERS", "2")
 
 
