@@ -89,6 +89,12 @@ class _Scanner:
 
     def block(self, i: int) -> int:
         line = self.lines[i]
+        plain = line.lstrip(" \t")
+        if plain[:1].isalpha() and "|" not in line and not (self.mdx and verbatim.ESM_START.match(line)):
+            # plain text, most lines: no quote, fence, tag, heading or rule starts with a letter
+            if self.item_indent is not None and len(line) - len(plain) < self.item_indent:
+                self.item_indent = syntax.item_content_indent(line)
+            return prose.paragraph(self, i)
         depth, prefix = syntax.quote_prefix(line)
         content = line[prefix:]
         if self.item_indent is not None and len(line) - len(line.lstrip(" \t")) < self.item_indent:

@@ -78,6 +78,8 @@ def _table(sc: _Scanner, i: int) -> int:
 def _ends_run(sc: _Scanner, k: int, role: str) -> bool:
     """Does line k start a new block instead of continuing the paragraph?"""
     line = sc.lines[k]
+    if line.lstrip(" \t")[:1].isalpha() and "|" not in line:
+        return False  # plain text (most lines): no marker, fence, tag or table can start with a letter
     if not line.strip(" \t"):
         return True
     depth, prefix = syntax.quote_prefix(line)
@@ -101,6 +103,9 @@ def _ends_run(sc: _Scanner, k: int, role: str) -> bool:
 def text_constructs(sc: _Scanner, start: int, end: int) -> None:
     """Mask inline JSX and expressions between two offsets, record them, report MDX hazards."""
     text, open_here = sc.text, []
+    if text.find("<", start, end) < 0 and text.find("{", start, end) < 0:
+        return  # every text-level construct and hazard starts at a '<' or a '{'
+
     for item in scan_text(text, start, end):
         if item.kind == "tag":
             tag = item.tag
