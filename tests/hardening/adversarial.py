@@ -43,28 +43,37 @@ def run_in_process(args: list[str]) -> Outcome:
     return Outcome(code, out.getvalue(), err.getvalue(), time.perf_counter() - started)
 
 
+# A child inherits its parent's memory high-water mark at fork (Linux keeps the larger of the old and new
+# image's at exec), so wait4 on a child of this large pytest process reports pytest's RSS. A small launcher
+# process spawns lessonlint instead and reports the grandchild's own peak (RUSAGE_CHILDREN after waiting).
+_LAUNCHER = """
+import resource, subprocess, sys
+code = subprocess.call([sys.executable, "-m", "lessonlint", *sys.argv[2:]])
+with open(sys.argv[1], "w") as out:
+    out.write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+sys.exit(code)
+"""
+
+
 def run_measured(args: list[str], name: str = "") -> Outcome:
-    """A fresh `python -m lessonlint` with its wall time and peak RSS (os.wait4), killed after TIMEOUT."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    """A fresh `python -m lessonlint` with its wall time and own peak RSS, killed after TIMEOUT."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
         started = time.perf_counter()
-        child = subprocess.Popen([sys.executable, "-m", "lessonlint", *args], stdout=out, stderr=err,
-                                 stdin=subprocess.DEVNULL)
-        while True:
-            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() - started > TIMEOUT:
-                child.kill()
-                os.wait4(child.pid, 0)
-                child.returncode = -9
-                raise AssertionError(f"{name}: still running after {TIMEOUT} s")
-            time.sleep(0.005)
+        child = subprocess.Popen([sys.executable, "-c", _LAUNCHER, rss.name, *args], stdout=out, stderr=err,
+                                 stdin=subprocess.DEVNULL, start_new_session=True)
+        try:
+            child.wait(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            os.killpg(child.pid, 9)
+            child.wait()
+            raise AssertionError(f"{name}: still running after {TIMEOUT} s") from None
         seconds = time.perf_counter() - started
-        child.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
+        kib = rss.read().strip()
         outcome = Outcome(child.returncode, out.read().decode("utf-8", "replace"),
-                          err.read().decode("utf-8", "replace"), seconds, usage.ru_maxrss / 1024)
+                          err.read().decode("utf-8", "replace"), seconds, int(kib) / 1024 if kib else None)
     if REPORT:
         with open(REPORT, "a", encoding="utf-8") as handle:
             handle.write(json.dumps({"case": name, "seconds": round(seconds, 2), "peak_mb": round(outcome.peak_mb, 1),
