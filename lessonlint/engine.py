@@ -121,8 +121,10 @@ def check_plan(job: Job, ctx: RunContext) -> PlanResult:
                                       hint="add must_haves (truths, artifacts, key_links) to the frontmatter"))
     if job.focus is not None:
         diagnostics = [d for d in diagnostics if d.path in job.focus]
-    lessons = tuple(sorted({p for a in artifacts for p in a.resolved_paths
-                            if p.endswith(ctx.settings.lesson_suffixes)}))
+    lessons = {p for a in artifacts for p in a.resolved_paths if p.endswith(ctx.settings.lesson_suffixes)}
+    if job.focus is not None:
+        lessons &= job.focus  # pre-commit on one lesson lints that lesson, not the plan's glob
+    lessons = tuple(sorted(lessons))
     return PlanResult(plan.path, plan.phase, plan.plan_id, tuple(truths), tuple(artifacts), tuple(key_links),
                       tuple(checklist), tuple(diagnostics), lessons)
 

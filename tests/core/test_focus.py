@@ -109,3 +109,14 @@ def test_a_plan_that_only_passes_through_the_folder_is_not_parsed(tmp_path):
     assert chosen.jobs == ()
     assert ctx.plans == {}
     assert result.files == ("src/content/m1/01-select.mdx",)  # the lesson's own problems are still checked
+
+
+def test_a_glob_artifact_lints_only_the_changed_lesson(tmp_path):
+    # the plan's glob names both lessons; pre-commit passed one: the sibling's MDX errors are not its business
+    root = project(tmp_path, {"01-01": plan("src/content/m1/*.mdx")})
+    (root / "src/content/m1/02-update.mdx").write_text(LESSON + "\nFewer than <3 rows.\n", encoding="utf-8")
+    _, _, focused = on_lesson(root)
+    assert focused.plans[0].lessons == ("src/content/m1/01-select.mdx",)
+    assert not [d for d in focused.diagnostics if d.path.endswith("02-update.mdx")]
+    full = run(context(root), targets(context(root), []))
+    assert "src/content/m1/02-update.mdx" in full.plans[0].lessons
