@@ -267,10 +267,8 @@ class LiteralIndex:
             return list(range(self.size))
         found = set(self.always)
         pairs = self.pairs
-        for k in range(len(folded) - 1):
-            entries = pairs.get(folded[k:k + 2])
-            if entries:
-                for literal, index in entries:
-                    if index not in found and folded.startswith(literal, k):
-                        found.add(index)
+        for pair in {folded[k:k + 2] for k in range(len(folded) - 1)}.intersection(pairs):
+            for literal, index in pairs[pair]:
+                if index not in found and literal in folded:
+                    found.add(index)
         return sorted(found)
