@@ -39,6 +39,13 @@ def test_rule_choice(text, section, rule):
     assert found is not None and found.rule.id == rule
 
 
+@pytest.mark.parametrize("text", ["Python code uses confluent-kafka", "Make sure the lesson builds",
+                                  "Test that the diagram renders", "Find the section on joins"])
+def test_prose_starting_with_a_command_name_is_not_a_command(text):
+    found = match_item(text, "verify", RULES)
+    assert found is None or found.rule.id != "core/command-bare"
+
+
 def test_sections_limit_a_rule():
     found = match_item("Student can perform temporal joins", "verify", RULES)
     assert found is None or found.rule.id != "core/learning-outcome"
