@@ -69,12 +69,6 @@ class RunContext:
                 self.plans[rel] = parse_plan(source)
         return self.plans[rel]
 
-    def forget(self) -> None:
-        """Drop parsed plans, lessons and read files (a worker of a long run, between chunks)."""
-        self.lessons.clear()
-        self.plans.clear()
-        self.sources.forget()
-
     def resolve(self, raw: str) -> Resolution:
         if raw not in self.resolutions:
             self.resolutions[raw] = resolve(raw, self.root, self.files)
