@@ -15,7 +15,7 @@ import regex
 
 from ..lazy_regex import LazyPattern
 from ..plan.model import SECTIONS
-from ..rules_path import rules_root
+from ..rules_path import RulesFileError, rules_root, yaml_files
 from .kinds import NAMES
 
 NEEDS = ("human", "browser", "command", "runtime")
@@ -29,16 +29,8 @@ _CASE_KEYS = {"name": str, "item": str, "section": str, "status": str, "files": 
 PHRASE_FLAGS = regex.IGNORECASE | regex.V0
 
 
-class PackError(Exception):
+class PackError(RulesFileError):
     """A rule pack that cannot be used: the message names ``path:line``."""
-
-    def __init__(self, path: str, line: int | None, message: str) -> None:
-        self.path, self.line, self.message = path, line, message
-        super().__init__(self.format_message())
-
-    def format_message(self) -> str:
-        """One line for the CLI (``lessonlint: error: <this>``)."""
-        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -65,17 +57,7 @@ def builtin_packs_dir() -> Path:
 
 def pack_files(extra: tuple[str, ...] = (), root: Path | None = None) -> list[Path]:
     """User packs (files or folders, in the order given) first, then the built-in packs by file name."""
-    out: list[Path] = []
-    for raw in extra:
-        path = Path(raw) if root is None or Path(raw).is_absolute() else root / raw
-        if path.is_dir():
-            out += sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
-        elif path.is_file():
-            out.append(path)
-        else:
-            raise PackError(raw, None, "rule pack not found")
-    out += sorted(builtin_packs_dir().glob("*.yaml"))
-    return out
+    return yaml_files(extra, root, builtin_packs_dir(), PackError, "rule pack")
 
 
 _CACHE: dict[tuple, tuple[PackRule, ...]] = {}

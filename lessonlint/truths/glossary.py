@@ -6,19 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..lazy_regex import LazyPattern, LiteralIndex, fold
+from ..rules_path import RulesFileError
 
 
-class GlossaryError(Exception):
-    """A glossary pack that cannot be used: the message names ``path:line`` (the CLI exits 2, as for the
-    checklist's ``PackError``: both have ``format_message``)."""
-
-    def __init__(self, path: str, line: int | None, message: str) -> None:
-        self.path, self.line, self.message = path, line, message
-        super().__init__(self.format_message())
-
-    def format_message(self) -> str:
-        """One line for the CLI (``lessonlint: error: <this>``)."""
-        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+class GlossaryError(RulesFileError):
+    """A glossary pack that cannot be used: the message names ``path:line`` (the CLI exits 2)."""
 
 
 @dataclass(frozen=True)

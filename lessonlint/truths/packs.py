@@ -9,7 +9,7 @@ from pathlib import Path
 import regex
 
 from ..lazy_regex import LazyPattern
-from ..rules_path import rules_root
+from ..rules_path import rules_root, yaml_files
 from .glossary import EvidencePattern, Glossary, GlossaryError, Term
 
 SCOPES = ("code", "inline", "text")
@@ -28,17 +28,7 @@ def builtin_dir() -> Path:
 
 def pack_files(extra: tuple[str, ...] = (), root: Path | None = None) -> list[Path]:
     """Configured packs (files or folders, in the order given) first, then the built-in packs by name."""
-    out: list[Path] = []
-    for raw in extra:
-        path = Path(raw) if root is None or Path(raw).is_absolute() else root / raw
-        if path.is_dir():
-            out += sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
-        elif path.is_file():
-            out.append(path)
-        else:
-            raise GlossaryError(raw, None, "glossary pack not found")
-    out += sorted(builtin_dir().glob("*.yaml"))
-    return out
+    return yaml_files(extra, root, builtin_dir(), GlossaryError, "glossary pack")
 
 
 _CACHE: dict[tuple, Glossary] = {}
