@@ -113,6 +113,8 @@ def main() -> None:
         sys.exit(f"usage: {sys.argv[0]} {{{'|'.join(TARGETS)}}} [libFuzzer options] [corpus folder]")
     target = sys.argv.pop(1)
     for arg in sys.argv[1:]:
+        if not arg.startswith("-") and not Path(arg).exists():
+            Path(arg).mkdir(parents=True)  # libFuzzer needs the corpus folder to exist
         if not arg.startswith("-") and Path(arg).is_dir():
             _seed(target, Path(arg))
     atheris.Setup(sys.argv, TARGETS[target])
