@@ -59,7 +59,7 @@ def targets(ctx: RunContext, paths: list[str]) -> Targets:
         elif (ctx.root / rel).is_dir():
             plans.update(dict.fromkeys(find_plans(ctx, rel)))
             prefix = "" if rel == "." else rel + "/"
-            lessons += [f for f in ctx.files.under(prefix) if _is_lesson(ctx, f)]
+            lessons += [f for f in ctx.files.under(prefix) if is_lesson(ctx, f)]
         elif is_plan_path(rel):
             plans[rel] = None
         else:
@@ -107,21 +107,22 @@ def files_named_by(plan: Plan, ctx: RunContext) -> set[str]:
         if artifact.path:
             where = ctx.resolve(artifact.path)
             artifact_files += list(where.paths) if where.kind in ("file", "files") else []
-            named |= _expand(where, ctx)
+            named |= expand(where, ctx)
     for link in plan.key_links:
         for end in (link.source, link.target):
             if end:
-                named |= _expand(resolve_link_end(end, ctx.root, ctx.files, artifact_files), ctx)
+                named |= expand(resolve_link_end(end, ctx.root, ctx.files, artifact_files), ctx)
     listed = plan.frontmatter.get("files_modified") if isinstance(plan.frontmatter, dict) else None
     extra = [str(x) for x in listed] if isinstance(listed, list) else []
     for task in plan.tasks:
         extra += list(task.files)
     for raw in extra:
-        named |= _expand(ctx.resolve(raw), ctx)
+        named |= expand(ctx.resolve(raw), ctx)
     return named
 
 
-def _expand(where, ctx: RunContext) -> set[str]:
+def expand(where, ctx: RunContext) -> set[str]:
+    """The existing files a resolution stands for (a folder: every file under it)."""
     if where.kind in ("file", "files"):
         return set(where.paths)
     if where.kind == "dir":
@@ -130,7 +131,7 @@ def _expand(where, ctx: RunContext) -> set[str]:
     return set()
 
 
-def _is_lesson(ctx: RunContext, rel: str) -> bool:
+def is_lesson(ctx: RunContext, rel: str) -> bool:
     return rel.endswith(ctx.settings.lesson_suffixes) and not is_plan_path(rel) and not rel.startswith(".planning/")
 
 

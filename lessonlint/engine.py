@@ -11,7 +11,7 @@ from .checks.lesson_rules import lesson_rules
 from .checklist.judge import judge_item, rules_for
 from .codes import RULES
 from .diagnostic import Diagnostic, Severity, sort_diagnostics
-from .discover import Job, Targets
+from .discover import Job, Targets, expand, is_lesson
 from .parallel import run_parallel, workers_for
 from .plan.model import Plan
 from .results import PlanResult, RunResult
@@ -121,7 +121,9 @@ def check_plan(job: Job, ctx: RunContext) -> PlanResult:
                                       hint="add must_haves (truths, artifacts, key_links) to the frontmatter"))
     if job.focus is not None:
         diagnostics = [d for d in diagnostics if d.path in job.focus]
-    lessons = {p for a in artifacts for p in a.resolved_paths if p.endswith(ctx.settings.lesson_suffixes)}
+    # a folder artifact names the lessons in it
+    named = (expand(ctx.resolve(a.path), ctx) if a.path else a.resolved_paths for a in artifacts)
+    lessons = {p for paths in named for p in paths if is_lesson(ctx, p)}
     if job.focus is not None:
         lessons &= job.focus  # pre-commit on one lesson lints that lesson, not the plan's glob
     lessons = tuple(sorted(lessons))

@@ -120,3 +120,18 @@ def test_a_glob_artifact_lints_only_the_changed_lesson(tmp_path):
     assert not [d for d in focused.diagnostics if d.path.endswith("02-update.mdx")]
     full = run(context(root), targets(context(root), []))
     assert "src/content/m1/02-update.mdx" in full.plans[0].lessons
+
+
+def test_a_folder_artifact_names_its_lessons(tmp_path):
+    root = project(tmp_path, {"01-01": plan("src/content/m1/")})
+    (root / "src/content/m1/02-update.mdx").write_text(LESSON + "\nFewer than <3 rows.\n", encoding="utf-8")
+    full = run(context(root), targets(context(root), []))
+    assert full.plans[0].lessons == ("src/content/m1/01-select.mdx", "src/content/m1/02-update.mdx")
+    assert [(d.path, d.code) for d in full.diagnostics] == [("src/content/m1/02-update.mdx", "MDX001")]
+
+
+def test_the_root_as_an_artifact_does_not_lint_plans_as_lessons(tmp_path):
+    root = project(tmp_path, {"01-01": plan(".")})
+    full = run(context(root), targets(context(root), []))
+    assert not [p for p in full.plans[0].lessons if p.startswith(".planning/")]
+    assert "src/content/m2/01-other.mdx" in full.plans[0].lessons
