@@ -116,12 +116,15 @@ def _find_squeezed(text: str, squeezed: str) -> tuple[int, int] | None:
     """
     if len(squeezed) > 200 or any(len(ch.casefold()) != 1 for ch in squeezed):
         return None  # casefold changes lengths (ß...): give up rather than misplace; long: not a near miss
-    pattern = re.compile(r"[\s_\-]*".join(re.escape(ch) for ch in squeezed), re.IGNORECASE)
+    # separators within one line: "Export\n *" on two lines is not a near miss of `export *`
+    pattern = re.compile(r"(?:[^\S\r\n]|[_\-])*".join(re.escape(ch) for ch in squeezed), re.IGNORECASE)
     match = pattern.search(text)
     return (match.start(), match.end()) if match else None
 
 
 def _miss(source: SourceFile, start: int, end: int, why: str) -> NearMiss:
     line, column = source.location(start)
-    _, end_column = source.location(max(end - 1, start))
+    end_line, end_column = source.location(max(end - 1, start))
+    if end_line != line:  # a span is reported on one line: it ends where its first line does
+        end_column = max(len(source.line(line)), column)
     return NearMiss(line, column, end_column + 1, source.text[start:end], why)

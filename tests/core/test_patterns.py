@@ -51,3 +51,12 @@ def test_near_misses():
     assert near_literal("nothing like it", source) is None
     partial = near_pattern(r"show.*master.*binlog", source)
     assert partial.line == 3 and "binlog" in partial.why
+
+
+def test_a_near_miss_stays_on_one_line():
+    # found by hypothesis on a mutated corpus file: `Export\n *` was a spacing variant whose end column came
+    # from the next line (column 31 to 3 on one line)
+    source = SourceFile.from_text("index.ts", "x\nimport a from 'b'; // Export\n * from c\n")
+    assert near_literal("export *", source) is None
+    across = near_literal("export\n*", SourceFile.from_text("a.ts", "ab\ncd EXPORT\n* x\n"))
+    assert (across.line, across.column, across.end_column) == (2, 4, 10)
