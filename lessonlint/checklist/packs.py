@@ -15,7 +15,8 @@ import regex
 
 from ..lazy_regex import LazyPattern
 from ..plan.model import SECTIONS
-from ..rules_path import RulesFileError, rules_root, yaml_files
+from ..rules_files import RulesFileError, check_keys, list_items, read_mapping, value_line, yaml_files
+from ..rules_path import rules_root
 from .kinds import NAMES
 
 NEEDS = ("human", "browser", "command", "runtime")
@@ -89,57 +90,45 @@ def load_pack(path: Path, trusted: bool = False) -> list[PackRule]:
     ``trusted`` (the built-in packs, which tests lint in full): phrases compile with the faster ``re`` where
     they can, and kind parameters are not re-checked on every run.
     """
-    from ..yamlpos import load_yaml
-
-    shown = _display(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PackError(shown, None, f"cannot read: {exc}") from None
-    result = load_yaml(text)
-    for problem in result.problems:
-        raise PackError(shown, problem.line, f"not valid YAML: {problem.message}")
-    data = result.value
-    if not isinstance(data, dict):
-        raise PackError(shown, 1, "a pack is a mapping with `pack` and `rules`")
-    _keys(shown, data, _PACK_KEYS, "pack", required=("pack", "rules"))
+    shown, data = read_mapping(path, PackError, "a pack is a mapping with `pack` and `rules`")
+    check_keys(PackError, shown, data, _PACK_KEYS, "pack", required=("pack", "rules"))
     pack_id = data["pack"]
     if not _ID.fullmatch(pack_id):
-        raise PackError(shown, _value_line(data, "pack"),
+        raise PackError(shown, value_line(data, "pack"),
                         f"pack id {pack_id!r}: use lower-case letters, digits, - and _")
-    return [_rule(shown, pack_id, raw, line, trusted) for raw, line in _items(data, "rules", shown)]
+    return [_rule(shown, pack_id, raw, line, trusted) for raw, line in _items(shown, data, "rules")]
 
 
 def _rule(shown: str, pack_id: str, raw, line: int, trusted: bool = False) -> PackRule:
     if not isinstance(raw, dict):
         raise PackError(shown, line, "a rule is a mapping (id, kind or review, phrases, ...)")
-    _keys(shown, raw, _RULE_KEYS, "rule", required=("id", "phrases"))
+    check_keys(PackError, shown, raw, _RULE_KEYS, "rule", required=("id", "phrases"))
     rule_id = raw["id"]
     if not _ID.fullmatch(rule_id):
-        raise PackError(shown, _value_line(raw, "id"), f"rule id {rule_id!r}: use lower-case letters, digits, - and _")
+        raise PackError(shown, value_line(raw, "id"), f"rule id {rule_id!r}: use lower-case letters, digits, - and _")
     where = f"rule {pack_id}/{rule_id}"
     kind, review = raw.get("kind"), raw.get("review")
     if (kind is None) == (review is None):
         raise PackError(shown, raw.line, f"{where}: give exactly one of `kind` and `review`")
     if kind is not None and kind not in NAMES:
-        raise PackError(shown, _value_line(raw, "kind"), f"{where}: unknown kind {kind!r} (known: {', '.join(NAMES)})")
+        raise PackError(shown, value_line(raw, "kind"), f"{where}: unknown kind {kind!r} (known: {', '.join(NAMES)})")
     needs = raw.get("needs")
     if needs is not None and (review is None or needs not in NEEDS):
-        raise PackError(shown, _value_line(raw, "needs"), f"{where}: `needs` goes with `review` and is one of "
+        raise PackError(shown, value_line(raw, "needs"), f"{where}: `needs` goes with `review` and is one of "
                         f"{', '.join(NEEDS)}")
     sections = raw.get("sections")
-    for value, at in _items(raw, "sections", shown) if sections is not None else ():
+    for value, at in _items(shown, raw, "sections") if sections is not None else ():
         if value not in SECTIONS:
             raise PackError(shown, at, f"{where}: unknown section {value!r} (known: {', '.join(SECTIONS)})")
-    phrases = tuple(_compile(shown, where, value, at, trusted) for value, at in _items(raw, "phrases", shown))
+    phrases = tuple(_compile(shown, where, value, at, trusted) for value, at in _items(shown, raw, "phrases"))
     if not phrases:
-        raise PackError(shown, _value_line(raw, "phrases"), f"{where}: `phrases` is empty")
-    unless = tuple(_compile(shown, where, value, at, trusted) for value, at in _items(raw, "unless", shown)) \
+        raise PackError(shown, value_line(raw, "phrases"), f"{where}: `phrases` is empty")
+    unless = tuple(_compile(shown, where, value, at, trusted) for value, at in _items(shown, raw, "unless")) \
         if "unless" in raw else ()
     params = dict(raw.get("params") or {})
     if kind is not None and not trusted:
         _check_params(shown, where, kind, raw)
-    cases = tuple(_case(shown, where, value, at) for value, at in _items(raw, "cases", shown)) if "cases" in raw else ()
+    cases = tuple(_case(shown, where, value, at) for value, at in _items(shown, raw, "cases")) if "cases" in raw else ()
     return PackRule(f"{pack_id}/{rule_id}", phrases, kind, review, needs or ("human" if review else None), unless,
                     frozenset(sections) if sections is not None else None, params, raw.get("priority", 0),
                     raw.get("also"), raw.get("description", ""), cases, shown, raw.line)
@@ -148,11 +137,11 @@ def _rule(shown: str, pack_id: str, raw, line: int, trusted: bool = False) -> Pa
 def _case(shown: str, where: str, raw, line: int) -> dict:
     if not isinstance(raw, dict):
         raise PackError(shown, line, f"{where}: a case is a mapping (item, status, files, ...)")
-    _keys(shown, raw, _CASE_KEYS, f"{where} case", required=("item", "status"))
+    check_keys(PackError, shown, raw, _CASE_KEYS, f"{where} case", required=("item", "status"))
     if raw["status"] not in STATUSES:
-        raise PackError(shown, _value_line(raw, "status"), f"{where}: case status is one of {', '.join(STATUSES)}")
+        raise PackError(shown, value_line(raw, "status"), f"{where}: case status is one of {', '.join(STATUSES)}")
     if raw.get("section", "verify") not in SECTIONS:
-        raise PackError(shown, _value_line(raw, "section"), f"{where}: unknown section {raw['section']!r}")
+        raise PackError(shown, value_line(raw, "section"), f"{where}: unknown section {raw['section']!r}")
     return {**raw, "_line": line}
 
 
@@ -228,34 +217,5 @@ def _re_or_regex(value: str, flags: int):
         return regex.compile(value, PHRASE_FLAGS)
 
 
-def _keys(shown: str, data: dict, allowed: dict, what: str, required: tuple[str, ...]) -> None:
-    for key, value in data.items():
-        line = data.key_pos.get(key, (data.line, 1))[0]
-        if key not in allowed:
-            raise PackError(shown, line, f"unknown key {key!r} in {what} (allowed: {', '.join(allowed)})")
-        wanted = allowed[key]
-        if not isinstance(value, wanted) or (isinstance(value, bool) and wanted is int):
-            raise PackError(shown, line, f"{what} key {key!r} must be a {wanted.__name__}")
-    for key in required:
-        if key not in data:
-            raise PackError(shown, data.line or 1, f"{what} is missing the required key {key!r}")
-
-
-def _items(data: dict, key: str, shown: str) -> list[tuple[object, int]]:
-    value = data.get(key)
-    if not isinstance(value, list):
-        raise PackError(shown, _value_line(data, key), f"{key!r} must be a list")
-    positions = getattr(value, "item_pos", [])
-    return [(item, positions[k][0] if k < len(positions) else _value_line(data, key)) for k, item in enumerate(value)]
-
-
-def _value_line(data: dict, key: str) -> int:
-    return data.value_pos.get(key, data.key_pos.get(key, (getattr(data, "line", 1), 1)))[0] \
-        if hasattr(data, "value_pos") else 1
-
-
-def _display(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return path.as_posix()
+def _items(shown: str, data: dict, key: str) -> list[tuple[object, int]]:
+    return list_items(PackError, shown, data, key)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..lazy_regex import LazyPattern, LiteralIndex, fold
-from ..rules_path import RulesFileError
+from ..rules_files import RulesFileError
 
 
 class GlossaryError(RulesFileError):

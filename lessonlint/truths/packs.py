@@ -9,7 +9,8 @@ from pathlib import Path
 import regex
 
 from ..lazy_regex import LazyPattern
-from ..rules_path import rules_root, yaml_files
+from ..rules_files import check_keys, list_items, read_mapping, value_line, yaml_files
+from ..rules_path import rules_root
 from .glossary import EvidencePattern, Glossary, GlossaryError, Term
 
 SCOPES = ("code", "inline", "text")
@@ -58,25 +59,14 @@ def load_pack(path: Path, trusted: bool = False) -> list[Term]:
     ``trusted`` (the built-in packs, whose patterns the tests compile and run): patterns are compiled on first
     use, and a phrase is run only on a text holding its literals (``lazy_regex``).
     """
-    from ..yamlpos import load_yaml
-
     compile_ = _lazy if trusted else _compile
 
-    shown = _display(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GlossaryError(shown, None, f"cannot read: {exc}") from None
-    result = load_yaml(text)
-    for problem in result.problems:
-        raise GlossaryError(shown, problem.line, f"not valid YAML: {problem.message}")
-    data = result.value
-    if not isinstance(data, dict):
-        raise GlossaryError(shown, 1, "a glossary pack is a mapping with `pack` and `terms`")
-    _keys(shown, data, _PACK_KEYS, "pack", ("pack", "terms"))
+    shown, data = read_mapping(path, GlossaryError, "a glossary pack is a mapping with `pack` and `terms`")
+    check_keys(GlossaryError, shown, data, _PACK_KEYS, "pack", ("pack", "terms"))
     pack_id = data["pack"]
     if not _ID.fullmatch(pack_id):
-        raise GlossaryError(shown, _line(data, "pack"), f"pack id {pack_id!r}: use lower-case letters, digits, - and _")
+        raise GlossaryError(shown, value_line(data, "pack"),
+                            f"pack id {pack_id!r}: use lower-case letters, digits, - and _")
     when = tuple(compile_(shown, f"pack {pack_id} `when`", value, at, regex.IGNORECASE)
                  for value, at in _items(shown, data, "when")) if "when" in data else ()
     terms = [_term(shown, pack_id, raw, line, compile_) for raw, line in _items(shown, data, "terms")]
@@ -86,9 +76,10 @@ def load_pack(path: Path, trusted: bool = False) -> list[Term]:
 def _term(shown: str, pack_id: str, raw, line: int, compile_) -> Term:
     if not isinstance(raw, dict):
         raise GlossaryError(shown, line, "a term is a mapping (id, phrases, evidence)")
-    _keys(shown, raw, _TERM_KEYS, "term", ("id", "phrases", "evidence"))
+    check_keys(GlossaryError, shown, raw, _TERM_KEYS, "term", ("id", "phrases", "evidence"))
     if not _ID.fullmatch(raw["id"]):
-        raise GlossaryError(shown, _line(raw, "id"), f"term id {raw['id']!r}: use lower-case letters, digits, - and _")
+        raise GlossaryError(shown, value_line(raw, "id"),
+                            f"term id {raw['id']!r}: use lower-case letters, digits, - and _")
     where = f"term {pack_id}/{raw['id']}"
     phrases = tuple(compile_(shown, where, value, at, regex.IGNORECASE) for value, at in _items(shown, raw, "phrases"))
     evidence = tuple(_evidence(shown, where, value, at, compile_) for value, at in _items(shown, raw, "evidence"))
@@ -103,7 +94,7 @@ def _evidence(shown: str, where: str, raw, line: int, compile_) -> EvidencePatte
     if isinstance(raw, str):
         raw_map: dict = {"pattern": raw}
     elif isinstance(raw, dict):
-        _keys(shown, raw, _EVIDENCE_KEYS, f"{where} evidence", ("pattern",))
+        check_keys(GlossaryError, shown, raw, _EVIDENCE_KEYS, f"{where} evidence", ("pattern",))
         raw_map = raw
     else:
         raise GlossaryError(shown, line, f"{where}: evidence is a regex string or a mapping with `pattern`")
@@ -123,9 +114,9 @@ def _evidence(shown: str, where: str, raw, line: int, compile_) -> EvidencePatte
 def _case(shown: str, where: str, raw, line: int) -> dict:
     if not isinstance(raw, dict):
         raise GlossaryError(shown, line, f"{where}: a case is a mapping (truth, lesson, status)")
-    _keys(shown, raw, _CASE_KEYS, f"{where} case", ("truth", "lesson", "status"))
+    check_keys(GlossaryError, shown, raw, _CASE_KEYS, f"{where} case", ("truth", "lesson", "status"))
     if raw["status"] not in STATUSES:
-        raise GlossaryError(shown, _line(raw, "status"), f"{where}: case status is one of {', '.join(STATUSES)}")
+        raise GlossaryError(shown, value_line(raw, "status"), f"{where}: case status is one of {', '.join(STATUSES)}")
     return {**raw, "_line": line}
 
 
@@ -144,35 +135,5 @@ def _lazy(shown: str, where: str, value, line: int, flags: int) -> LazyPattern:
     return LazyPattern(value, FLAGS | flags, regex.compile)
 
 
-def _keys(shown: str, data: dict, allowed: dict, what: str, required: tuple[str, ...]) -> None:
-    for key, value in data.items():
-        line = data.key_pos.get(key, (data.line, 1))[0] if hasattr(data, "key_pos") else None
-        if key not in allowed:
-            raise GlossaryError(shown, line, f"unknown key {key!r} in {what} (allowed: {', '.join(allowed)})")
-        wanted = allowed[key]
-        if not isinstance(value, wanted) or (isinstance(value, bool) and wanted is not bool):
-            raise GlossaryError(shown, line, f"{what} key {key!r} must be a {wanted.__name__}")
-    for key in required:
-        if key not in data:
-            raise GlossaryError(shown, getattr(data, "line", None) or 1, f"{what} is missing the required key {key!r}")
-
-
 def _items(shown: str, data: dict, key: str) -> list[tuple[object, int]]:
-    value = data.get(key)
-    if not isinstance(value, list):
-        raise GlossaryError(shown, _line(data, key), f"{key!r} must be a list")
-    positions = getattr(value, "item_pos", [])
-    return [(item, positions[k][0] if k < len(positions) else _line(data, key)) for k, item in enumerate(value)]
-
-
-def _line(data: dict, key: str) -> int:
-    if hasattr(data, "value_pos"):
-        return data.value_pos.get(key, data.key_pos.get(key, (getattr(data, "line", 1), 1)))[0]
-    return 1
-
-
-def _display(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    return list_items(GlossaryError, shown, data, key)

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from .project import write
+
 PLAN = ".planning/phases/01-x/01-01-PLAN.md"
 MB = 1024 * 1024
 
@@ -28,13 +30,7 @@ class Case:
 
 
 def _write(root: Path, rel: str, content: str | bytes) -> Path:
-    path = root / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8", newline="")
-    return path
+    return write(root, {rel: content}) / rel
 
 
 def _plan(artifacts: str, body: str = "", plan_id: str = "01") -> str:
