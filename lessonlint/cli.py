@@ -84,6 +84,8 @@ def check(
                                "no progress bar."),
     statistics: bool = typer.Option(False, "--statistics", help="Also print a count per code."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when errors are found."),
+    strict: Optional[bool] = typer.Option(None, "--strict/--no-strict", help="Fail items on heuristic evidence "
+                                          "too (default: the config's `strict`, else such a miss needs review)."),
     show_settings: bool = typer.Option(False, "--show-settings", help="Print the effective settings and exit."),
 ) -> None:
     """Check plans and the lessons they name. Exit 0 clean, 1 findings, 2 usage, config or internal error."""
@@ -91,7 +93,7 @@ def check(
 
     outputs = parse_outputs(output_format, output)
     paths = paths or []
-    settings, config_path = load_settings(root, paths, config, isolated, select, extend_select, ignore)
+    settings, config_path = load_settings(root, paths, config, isolated, select, extend_select, ignore, strict)
     if show_settings:
         from .config_text import show_settings as settings_text
 
@@ -179,11 +181,13 @@ def checklist(
     unmapped: bool = typer.Option(False, "--unmapped", help="List the phrasings no rule matched, grouped and counted."),
     section: Optional[List[str]] = typer.Option(None, "--section", help="Only items of this section (repeatable): "
                                                 "verify, verification, acceptance_criteria, done, success_criteria..."),
+    strict: Optional[bool] = typer.Option(None, "--strict/--no-strict", help="Fail items on heuristic evidence "
+                                          "too (default: the config's `strict`, else such a miss needs review)."),
 ) -> None:
     """Every checklist item with its status, rule and evidence, and the coverage. Exit 1 when an item fails."""
     from .render.checklist import render_checklist
 
-    settings, _ = load_settings(root, paths or [], config, isolated)
+    settings, _ = load_settings(root, paths or [], config, isolated, strict=strict)
     result, _ = run_checks(settings, paths or [])
     sys.stdout.write(render_checklist(result, unmapped=unmapped, sections=tuple(section or ())))
     for error in result.errors:
@@ -210,12 +214,14 @@ def report(
                                        "for reproducible reports."),
     config: Optional[Path] = typer.Option(None, "--config", help="Use this config file."),
     isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file."),
+    strict: Optional[bool] = typer.Option(None, "--strict/--no-strict", help="Fail items on heuristic evidence "
+                                          "too (default: the config's `strict`, else such a miss needs review)."),
 ) -> None:
     """Write verification reports: truths, artifacts, key links, checklist, gaps, human checks. Exit 0, or 2."""
     from .report_files import checked_files, report_texts, stdout_text, verified_date, write_reports
 
     stamp = verified_date(date)
-    settings, _ = load_settings(root, paths or [], config, isolated)
+    settings, _ = load_settings(root, paths or [], config, isolated, strict=strict)
     result, ctx = run_checks(settings, paths or [])
     plans = {path: plan for path, plan in ctx.plans.items() if hasattr(plan, "tasks")}
     texts = report_texts(result, report_format.value, stamp, plans)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 
@@ -15,7 +16,8 @@ class UsageProblem(Exception):
 
 
 def load_settings(root: Path | None, paths: list[str], config: Path | None = None, isolated: bool = False,
-                  select: str | None = None, extend_select: str | None = None, ignore: str | None = None):
+                  select: str | None = None, extend_select: str | None = None, ignore: str | None = None,
+                  strict: bool | None = None):
     """(Settings, config file or None) from the command line and the config it finds or names."""
     from .config import Config, find_config, load_config, override_codes, settings_for
 
@@ -32,6 +34,8 @@ def load_settings(root: Path | None, paths: list[str], config: Path | None = Non
     settings = settings_for(found, project)
     settings = override_codes(settings, split_codes(select) if select is not None else None,
                               split_codes(extend_select), split_codes(ignore))
+    if strict is not None:
+        settings = replace(settings, strict=strict)
     return settings, found.path
 
 

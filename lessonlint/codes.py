@@ -124,6 +124,7 @@ _RULES = [
     Rule("CHK042", "tooltip-wrong-language", "A tooltip is in another language than planned"),
     Rule("CHK043", "prerequisite-chain-mismatch", "A lesson does not list the prerequisite the plan chains it to"),
     Rule("CHK044", "diagram-not-removed", "A diagram the plan says must be gone is still in the lesson"),
+    Rule("CHK045", "exports-count-short", "A file exports fewer names than a checklist item counts, or not one it lists"),
 ]
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}

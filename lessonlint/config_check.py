@@ -82,6 +82,10 @@ def _check(option: Option, value, where: Where):
         if not folder.is_dir():
             raise bad(f"{value!r} is not a folder (relative to {where.folder})")
         return folder
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise bad(f"expected true or false, got {_type(value)}")
+        return value
     if kind in ("int", "float"):
         number_ok = isinstance(value, int) if kind == "int" else isinstance(value, (int, float))
         if isinstance(value, bool) or not number_ok:

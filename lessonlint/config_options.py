@@ -14,7 +14,7 @@ CODE_PATTERN = "^[A-Z]+[0-9]*$"  # a code (ART003) or a prefix of codes (ART, AR
 @dataclass(frozen=True)
 class Option:
     key: str  # kebab-case TOML key
-    kind: str  # root | globs | strings | suffixes | paths | codes | int | float | script | severity
+    kind: str  # root | globs | strings | suffixes | paths | codes | int | float | bool | script | severity
     help: str
     minimum: float | None = None
 
@@ -48,6 +48,8 @@ OPTIONS: tuple[Option, ...] = (
     Option("diagram-components", "strings", "JSX components that count as diagrams."),
     Option("stub-exceptions", "strings", "Heading words under which TODO/TBD are allowed (lab exercises)."),
     Option("outline-word-share", "float", "Share of an outline section's word target its prose must reach.", 0.0),
+    Option("strict", "bool", "Fail items on heuristic evidence too (words lifted from prose, a guessed file); "
+                             "by default such a miss needs review and only certain evidence fails an item."),
 )
 
 BY_KEY: dict[str, Option] = {option.key: option for option in OPTIONS}
@@ -90,6 +92,8 @@ def _schema_of(option: Option) -> dict:
         return {"type": "string", "minLength": 1}
     if kind == "int":
         return {"type": "integer", "minimum": int(option.minimum or 0)}
+    if kind == "bool":
+        return {"type": "boolean"}
     if kind == "float":
         return {"type": "number", "minimum": option.minimum or 0}
     if kind == "severity":

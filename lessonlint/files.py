@@ -67,6 +67,38 @@ class FileIndex:
         return [path for path in self._walk() if regex.fullmatch(path)]
 
 
+def shell_glob(files: "FileIndex", pattern: str) -> list[str]:
+    """Files a shell would expand ``pattern`` to: ``[0-9]`` is a class here (as in bash), ``*``/``?`` do not
+    cross folders. No match: [] (a shell would pass the word on literally; the caller then reads it as a path)."""
+    regex = _shell_regex(pattern.rstrip("/"))
+    return [path for path in files.files() if regex.fullmatch(path)] if regex is not None else []
+
+
+@lru_cache(maxsize=256)
+def _shell_regex(pattern: str) -> re.Pattern | None:
+    out, i = [], 0
+    while i < len(pattern):
+        ch = pattern[i]
+        close = pattern.find("]", i + 2) if ch == "[" else -1
+        if ch == "*":
+            out.append(r"[^/]*")
+        elif ch == "?":
+            out.append(r"[^/]")
+        elif close > 0 and "/" not in pattern[i:close]:
+            body = pattern[i + 1:close]
+            negate = body[:1] in ("!", "^")
+            body = body[1:] if negate else body
+            out.append("[" + ("^" if negate else "") + body.replace("\\", "\\\\") + "]")
+            i = close
+        else:
+            out.append(re.escape(ch))
+        i += 1
+    try:
+        return re.compile("".join(out))
+    except re.error:
+        return None
+
+
 def is_glob(path: str) -> bool:
     # Brackets are literal: Astro routes like [...slug].astro are real file names.
     return "*" in path or "?" in path

@@ -140,3 +140,20 @@ def find_literal(needle: str, source: SourceFile, limit: int = 20) -> Found:
         hits.append(Hit(line, column, end_line, end_column + 1, needle))
         start = at + max(len(needle), 1)
     return Found("found", tuple(hits), how="literal") if hits else Found("absent")
+
+
+_UNSPACED = frozenset(("Han", "Hiragana", "Katakana", "Thai", "Lao", "Khmer", "Myanmar"))  # no spaces between words
+_SCRIPTS = ("Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Hangul", "Armenian", "Georgian", "Devanagari",
+            *sorted(_UNSPACED))
+
+
+def word_edge(ch: str) -> str:
+    """A character class of what may not touch a term at its edge character ``ch`` (for ``(?<![…])``): letters
+    of its own script, so a Latin term ends before a Korean particle (`config.yaml에서`) or a Cyrillic case
+    ending («`Dockerfile`е»); in scripts written without spaces, nothing."""
+    if not ch.isalpha():
+        return r"\p{L}"
+    script = next((name for name in _SCRIPTS if regex.match(rf"\p{{Script={name}}}", ch)), None)
+    if script is None:
+        return r"\p{L}"
+    return "" if script in _UNSPACED else rf"\p{{Script={script}}}"

@@ -5,6 +5,9 @@ from dataclasses import dataclass
 
 from .diagnostic import Diagnostic, Severity, Status
 
+# how sure a verdict is (lessonlint.checks.policy): only a certain verdict may fail an item
+CERTAIN, HEURISTIC = "certain", "heuristic"
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -24,6 +27,7 @@ class CheckOutcome:
     detail: str
     evidence: tuple[Evidence, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
+    basis: str = CERTAIN  # must_haves fields are literal; a check that guesses says so
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,7 @@ class ClaimResult:
     evidence: tuple[Evidence, ...] = ()
     expected: tuple[str, ...] = ()  # what was looked for (patterns, tokens), for reasons and hints
     sources: tuple[str, ...] = ()  # where support came from: plan item lines, glossary term ids, "files"
+    basis: str = HEURISTIC
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,7 @@ class TruthResult:
     evidence: tuple[Evidence, ...] = ()
     claims: tuple[ClaimResult, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()  # TRU findings behind a failure
+    basis: str = HEURISTIC
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,7 @@ class ArtifactResult:
     suggestion: str | None = None
     checks: tuple[CheckOutcome, ...] = ()
     reason: str = ""
+    basis: str = CERTAIN
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,7 @@ class KeyLinkResult:
     matches: tuple[Evidence, ...] = ()
     checks: tuple[CheckOutcome, ...] = ()
     reason: str = ""
+    basis: str = CERTAIN
 
 
 @dataclass(frozen=True)
@@ -88,6 +96,7 @@ class ChecklistResult:
     evidence: tuple[Evidence, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()  # CHK findings behind a failure
     needs: str | None = None  # needs_review only: human | browser | command | runtime; None = file-checkable
+    basis: str = HEURISTIC
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ class Settings:
     diagram_components: tuple[str, ...] = ("Mermaid",)  # JSX components that count as diagrams
     stub_exceptions: tuple[str, ...] = ()  # heading words where TODO/TBD are allowed (lab exercises)
     outline_word_share: float = 0.5  # share of an outline section's ~word target the prose must reach
+    strict: bool = False  # heuristic misses fail too (lessonlint.checks.policy); default: they need review
 
     def enabled(self, code: str) -> bool:
         """ruff semantics: the most specific prefix among select/extend-select/ignore wins."""

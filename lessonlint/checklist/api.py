@@ -12,7 +12,7 @@ from typing import Callable
 from ..diagnostic import Diagnostic, Status
 from ..lesson.model import Lesson
 from ..plan.model import ChecklistItem, Task
-from ..results import Evidence
+from ..results import CERTAIN, HEURISTIC, Evidence
 from ..checks.context import PlanContext
 
 
@@ -41,6 +41,7 @@ class ItemVerdict:
     evidence: tuple[Evidence, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     needs: str | None = None  # for needs-review: human | browser | command | runtime (None: could be judged)
+    basis: str = HEURISTIC  # CERTAIN only for a literal requirement read exactly (lessonlint.checks.policy)
 
 
 CheckKind = Callable[[ItemContext], ItemVerdict]
@@ -49,3 +50,8 @@ CheckKind = Callable[[ItemContext], ItemVerdict]
 def review(reason: str, evidence=(), needs: str | None = None) -> ItemVerdict:
     """Cannot be judged from file contents: say why (``needs`` says what would judge it)."""
     return ItemVerdict(Status.NEEDS_REVIEW, reason, tuple(evidence), needs=needs)
+
+
+def certain(status: Status, reason: str, evidence=(), diagnostics=()) -> ItemVerdict:
+    """A verdict on a literal requirement read exactly: it may fail the item."""
+    return ItemVerdict(status, reason, tuple(evidence), tuple(diagnostics), basis=CERTAIN)

@@ -1,18 +1,25 @@
 """Judge one checklist item: pick the pack rule, give its kind the item's lessons, turn the verdict into a result."""
 from __future__ import annotations
 
+from dataclasses import replace
+
+import regex
+
 from ..checks.common import worst
 from ..checks.context import PlanContext, RunContext
+from ..checks.policy import combined, settle
 from ..diagnostic import Status
 from ..plan.model import ChecklistItem
-from ..results import ChecklistResult
+from ..results import CERTAIN, HEURISTIC, ChecklistResult
 from . import kinds
 from .api import ItemContext, ItemVerdict, review
-from .match import Match, match_item
+from ..resolve import looks_like_path
+from .match import Match, match_item, qualifier
 from .nesting import children, parent
 from .packs import PackRule, load_rules
 
 NO_RULE = "no rule for this phrasing"
+QUALIFIERS = ("command", "browser", "runtime", "human")  # review rules whose phrase anywhere leaves a pass unproven
 
 
 def rules_for(run: RunContext) -> tuple[PackRule, ...]:
@@ -31,13 +38,85 @@ def judge_item(item: ChecklistItem, pctx: PlanContext) -> ChecklistResult:
     """
     rules = rules_for(pctx.run)
     found = _match(item, pctx, rules)
-    verdict = _verdict(found, item, pctx, rules) if found is not None else review(NO_RULE)
-    kids = children(item, pctx.plan) if verdict.status is Status.NEEDS_REVIEW else []
+    parts = sentences(item.text) if found is None or found.rule.kind != "command" else []
+    if len(parts) > 1:  # "X contains A. Y contains B.": each sentence is a claim of its own
+        verdict = _by_sentences(item, parts, pctx, rules)
+    else:
+        verdict = _verdict(found, item, pctx, rules) if found is not None else review(NO_RULE)
+    if verdict.status is Status.PASSED:
+        verdict = _qualified(verdict, item.text, pctx)
+    status, reason, diagnostics = settle(verdict.status, verdict.basis, verdict.reason, verdict.diagnostics,
+                                         pctx.settings.strict)
+    kids = children(item, pctx.plan) if status is Status.NEEDS_REVIEW else []
     if kids:
         verdict = _by_children(verdict, [judge_item(kid, pctx) for kid in kids])
-    return ChecklistResult(item.section, item.text, item.line, verdict.status, found.rule.id if found else None,
-                           verdict.reason, item.task, verdict.evidence, verdict.diagnostics,
-                           verdict.needs if verdict.status is Status.NEEDS_REVIEW else None)
+        status, reason, diagnostics = verdict.status, verdict.reason, verdict.diagnostics
+    needs = verdict.needs if status is Status.NEEDS_REVIEW and verdict.status is Status.NEEDS_REVIEW else None
+    return ChecklistResult(item.section, item.text, item.line, status, found.rule.id if found else None,
+                           reason, item.task, verdict.evidence, diagnostics, needs, verdict.basis)
+
+
+_SENTENCE_END = regex.compile(r"(?<=[a-z0-9)\]`'\"])[.!?]\s+(?=[A-Z`\"'(.])")
+_ABBREVIATION = regex.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|no)|\b[A-Z])\.$", regex.I)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of an item ("docker-compose.yml has X. .env has Y."); code spans and abbreviations do
+    not end one. A clause of fewer than three words stays with the sentence before it."""
+    masked = regex.sub(r"`[^`]*`|\"[^\"]*\"|“[^”]*”", lambda m: "x" * len(m.group(0)), text)
+    parts, start = [], 0
+    for m in _SENTENCE_END.finditer(masked):
+        if _ABBREVIATION.search(masked[start:m.start() + 1]):
+            continue
+        parts.append(text[start:m.start() + 1].strip())
+        start = m.end()
+    parts.append(text[start:].strip())
+    merged: list[str] = []
+    for part in parts:
+        if merged and len(part.split()) < 3:
+            merged[-1] += " " + part
+        else:
+            merged.append(part)
+    return [p for p in merged if p]
+
+
+def _by_sentences(item: ChecklistItem, parts: list[str], pctx: PlanContext, rules) -> ItemVerdict:
+    """Each sentence judged as an item of its own; the item holds when every sentence does."""
+    verdicts, reasons = [], []
+    for k, part in enumerate(parts, 1):
+        sub = replace(item, text=part)
+        found = _match(sub, pctx, rules)
+        verdict = _verdict(found, sub, pctx, rules) if found is not None else review(f"{NO_RULE}: {part!r}")
+        if verdict.status is Status.PASSED:
+            verdict = _qualified(verdict, part, pctx)
+        verdicts.append(verdict)
+        reasons.append(f"sentence {k} ({found.rule.id if found else 'no rule'}): {verdict.status.value}: "
+                       f"{verdict.reason}")
+    status = worst(v.status for v in verdicts)
+    strict = pctx.settings.strict
+    return ItemVerdict(status, "; ".join(reasons), tuple(e for v in verdicts for e in v.evidence),
+                       tuple(d for v in verdicts if strict or v.basis == CERTAIN for d in v.diagnostics),
+                       next((v.needs for v in verdicts if v.status is Status.NEEDS_REVIEW), None),
+                       combined((v.status, v.basis) for v in verdicts))
+
+
+def _qualified(verdict: ItemVerdict, text: str, pctx: PlanContext) -> ItemVerdict:
+    """A pass whose item also asks what files cannot show ("…with verified syntax", "…and renders") needs
+    review: the files showed their part, the rest is for a person, a build or a browser."""
+    rule = unproven(regex.sub(r"\([^()]*\)", " ", text), pctx.run)  # an aside "(2.2.0 compatible)" remarks
+    if rule is None:
+        return verdict
+    return ItemVerdict(Status.NEEDS_REVIEW, f"{verdict.reason}; but {rule.review} ({rule.id})", verdict.evidence,
+                       (), rule.needs, HEURISTIC)
+
+
+def unproven(text: str, run: RunContext) -> PackRule | None:
+    """The review rule (build, browser, runtime, judgement) one of whose phrases is anywhere in ``text``."""
+    rules = run.memo.get("qualifier-rules")
+    if rules is None:  # one tuple per run: the phrase index is built once per rule tuple
+        rules = run.memo["qualifier-rules"] = tuple(
+            r for r in rules_for(run) if r.review is not None and r.qualifies and r.needs in QUALIFIERS)
+    return qualifier(text, rules)
 
 
 def _match(item: ChecklistItem, pctx: PlanContext, rules) -> Match | None:
@@ -56,7 +135,9 @@ def _by_children(own: ItemVerdict, results: list[ChecklistResult]) -> ItemVerdic
     lines = ", ".join(f"{r.line} {r.status.value}" for r in results)
     reason = f"judged by the {len(results)} items under it (lines {lines})"
     needs = next((r.needs for r in results if r.status is Status.NEEDS_REVIEW), own.needs)
-    return ItemVerdict(status, reason, tuple(e for r in results for e in r.evidence[:1]), (), needs)
+    # the items under it are verdicts of their own, already settled by the policy
+    return ItemVerdict(status, reason, tuple(e for r in results for e in r.evidence[:1]), (), needs,
+                       combined((r.status, r.basis) for r in results))
 
 
 def item_files(item: ChecklistItem, pctx: PlanContext) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -68,7 +149,12 @@ def item_files(item: ChecklistItem, pctx: PlanContext) -> tuple[tuple[str, ...],
         where = run.resolve(raw)
         if where.kind in ("file", "files"):
             files += where.paths
-    if not files and (task is None or not task.files):  # a task whose files are missing has nothing to read
+        elif where.kind == "dir":  # a folder the task writes into: the lessons in it
+            prefix = where.paths[0].rstrip("/") + "/"
+            files += [p for p in run.files.under(prefix) if p.endswith(run.settings.lesson_suffixes)][:200]
+    # "(no file modifications - verification only)" in <files> is a note, not a file
+    written = [f for f in task.files if looks_like_path(f)] if task is not None else []
+    if not files and not written:  # a task whose files are missing has nothing to read
         files = list(pctx.artifact_paths) or plan_files(pctx)
     files = list(dict.fromkeys(files))
     lessons = tuple(f for f in files if f.endswith(run.settings.lesson_suffixes))
@@ -125,8 +211,10 @@ def _with_also(first: ItemVerdict, text: str, prefix: str, item: ChecklistItem, 
         reasons.append(f"{part!r} ({found.rule.id if found else 'no rule'}): {verdict.reason}")
     status = worst(v.status for v in verdicts)
     needs = next((v.needs for v in verdicts if v.status is Status.NEEDS_REVIEW), None)
+    strict = pctx.settings.strict
     return ItemVerdict(status, "; ".join(reasons), tuple(e for v in verdicts for e in v.evidence),
-                       tuple(d for v in verdicts for d in v.diagnostics), needs)
+                       tuple(d for v in verdicts if strict or v.basis == CERTAIN for d in v.diagnostics), needs,
+                       combined((v.status, v.basis) for v in verdicts))
 
 
 def _parts(text: str) -> list[str]:

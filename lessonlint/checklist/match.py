@@ -12,9 +12,10 @@ from .packs import PackRule
 MATCH_TIMEOUT = 0.2  # seconds per phrase: a user pack's regex must not hang a pre-commit hook
 
 _CHECKBOX = regex.compile(r"^\s*(?:[-*+]\s+)?\[[ xX]\]\s*")
-# **bold**, __bold__, *em*, _em_ around words; backticks are kept (terms are extracted from them)
-_STRONG = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS = regex.compile(r"(?<![\w*`])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*`])")
+# **bold**, __bold__, *em*, _em_ around words; backticks are kept (terms are extracted from them). A delimiter
+# touching a path character is part of a path or glob, not markup: `sessions/*.md`, `src/__tests__/a.ts`.
+_STRONG = regex.compile(r"(?<![\w/.\]\\])(\*\*|__)(?=[^\s/.])(.+?)(?<=[^\s/])\1(?![\w/]|\.\S)")
+_EMPHASIS = regex.compile(r"(?<![\w*`/.\]\\])([*_])(?=[^\s*_/.])(.+?)(?<=[^\s*_/])\1(?![\w*`/]|\.\S)")
 _SPACES = regex.compile(r"\s+")
 
 
@@ -55,6 +56,21 @@ def match_item(text: str, section: str, rules: tuple[PackRule, ...]) -> Match | 
             continue
         groups = {k: v for k, v in found.groupdict().items() if v is not None}
         return Match(rule, groups, norm)
+    return None
+
+
+def qualifier(text: str, rules: tuple[PackRule, ...]) -> PackRule | None:
+    """The first review rule one of whose phrases is anywhere in ``text`` (and none of its ``unless``): a part
+    of the item ("…and renders", "…with verified syntax") that files cannot prove, beside a part they did."""
+    norm = normalise(text)
+    folded = fold(norm)
+    phrases = _phrases(rules)
+    for flat in phrases.index.candidates(norm):
+        number, phrase = phrases.owners[flat]
+        rule = rules[number]
+        if _search(phrase, norm, folded) is not None and \
+                not any(_search(other, norm, folded) is not None for other in rule.unless):
+            return rule
     return None
 
 

@@ -11,7 +11,7 @@ from fnmatch import fnmatch
 from ..results import Evidence
 from .native_grep import grep as _grep
 from .shell import Step, parse
-from .shellio import RUNTIME, Files, Output, Unsupported
+from .shellio import RUNTIME, Files, Output, Unsupported, missing
 
 __all__ = ["Files", "Output", "Unsupported", "run_line"]
 
@@ -123,7 +123,7 @@ def _cat(operands, files: Files) -> Output:
 
 
 def _ls(operands, files: Files) -> Output:
-    lines, code = [], 0
+    lines = []
     for raw in operands or ["."]:
         kind = files.kind(raw)
         if kind in ("file", "files"):
@@ -131,9 +131,8 @@ def _ls(operands, files: Files) -> Output:
         elif kind == "dir":
             lines += files.children(raw)
         else:
-            lines.append(f"ls: cannot access '{raw}': No such file or directory")
-            code = 2
-    return Output(lines, code, [Evidence(p, 1) for p in lines if "/" in p][:10])
+            missing(raw)  # `ls x` of a missing x: the item is judged as for any missing operand
+    return Output(lines, 0, [Evidence(p, 1) for p in lines if "/" in p][:10])
 
 
 def _test(args: list[str], files: Files) -> Output:
@@ -169,4 +168,5 @@ def _json(stdin, operands, files: Files) -> Output:
 
 
 def _missing(raw: str) -> list[str]:
-    raise Unsupported(f"`{raw}` does not exist under the project root", "missing")
+    missing(raw)
+    return []

@@ -8,11 +8,12 @@ import regex
 
 from ..results import Evidence
 from .shell import grep_regex
-from .shellio import Files, Output, Unsupported
+from .shellio import Files, Output, Unsupported, missing
 
 
 def grep(args: list[str], stdin, files: Files, git: bool = False) -> Output:
     flags, patterns, operands, include = set(), [], [], []
+    before = after = 0  # -B / -A / -C context lines (printed, not counted)
     k = 0
     while k < len(args):
         arg = args[k]
@@ -23,9 +24,15 @@ def grep(args: list[str], stdin, files: Files, git: bool = False) -> Output:
             patterns.append(args[k + 1])
             k += 2
             continue
+        context = regex.fullmatch(r"-([ABC])(\d*)", arg)
         if arg.startswith("--include="):
             include.append(arg.split("=", 1)[1])
-        elif arg in ("-A", "-B", "-C", "-m") and k + 1 < len(args):
+        elif context and (context.group(2) or k + 1 < len(args)):
+            amount = int(context.group(2) or args[k + 1]) if (context.group(2) or args[k + 1].isdigit()) else 0
+            after = amount if context.group(1) in "AC" else after
+            before = amount if context.group(1) in "BC" else before
+            k += 0 if context.group(2) else 1
+        elif arg == "-m" and k + 1 < len(args):
             k += 1
         elif arg.startswith("--"):
             flags.add(arg)
@@ -38,6 +45,9 @@ def grep(args: list[str], stdin, files: Files, git: bool = False) -> Output:
         if not operands:
             raise Unsupported("grep without a pattern")
         patterns.append(operands.pop(0))
+        if not operands and stdin is None and _names_a_file(patterns[0], files):
+            # "grep index.ts confirms 3 export statements": a file, no pattern: prose about a search
+            raise Unsupported(f"`grep {patterns[0]}` names a file but no pattern: the item reads as prose", "prose")
     compiled = [grep_regex(p, "E" in flags, "F" in flags, "i" in flags, "w" in flags) for p in patterns]
     targets = _grep_targets(operands, flags, files, git, include, stdin)
     out, evidence, counts, matched_any = [], [], [], False
@@ -51,6 +61,7 @@ def grep(args: list[str], stdin, files: Files, git: bool = False) -> Output:
             lines = ()  # no line can match: the same verdict without a search per line
         else:
             lines = text.split("\n")
+        shown = -1  # the last line printed (context lines are printed once)
         for number, line in enumerate(lines, 1):
             hit = any(_search(c, line, deadline, runner) for c in compiled)
             if hit != ("v" in flags):
@@ -58,14 +69,24 @@ def grep(args: list[str], stdin, files: Files, git: bool = False) -> Output:
                 if rel is not None and len(evidence) < 20:
                     evidence.append(Evidence(rel, number, None, None, line.strip()[:120]))
                 if "c" not in flags and "l" not in flags and "q" not in flags:
-                    out.append(f"{rel}:{line}" if many and rel else line)
-        counts.append(count)
+                    first = max(number - 1 - before, shown + 1, 0)
+                    last = min(number + after, len(lines))
+                    for index in range(first, last):
+                        out.append(f"{rel}:{lines[index]}" if many and rel else lines[index])
+                    shown = max(shown, last - 1)
+        if "l" not in flags and "L" not in flags:  # -l prints file names: the number is of files, not lines
+            counts.append(count)
         matched_any = matched_any or count > 0
         if "c" in flags:
             out.append(f"{rel}:{count}" if many and rel else str(count))
         elif "l" in flags and count:
             out.append(rel or "(standard input)")
     return Output([] if "q" in flags else out, 0 if matched_any else 1, evidence, counts)
+
+
+def _names_a_file(word: str, files: Files) -> bool:
+    return bool(regex.fullmatch(r"[\w./-]+\.[A-Za-z]{1,5}", word)) and (
+        bool(files.expand(word)) or bool(files.run.files.named(word.rsplit("/", 1)[-1])))
 
 
 def _deadline(runner) -> float:
@@ -132,8 +153,10 @@ def _grep_targets(operands, flags, files: Files, git: bool, include, stdin):
             paths += files.under(raw)
         else:
             found = files.expand(raw)
+            if not found and recursive and any(ch in raw for ch in "*?"):
+                found = files.run.files.glob(raw.rstrip("/") + "/**")  # `grep -r X src/**/__tests__/`: folders
             if not found:
-                raise Unsupported(f"`{raw}` does not exist under the project root", "missing")
+                missing(raw)
             paths += found
     if include:
         paths = [p for p in paths if any(fnmatch(p.rsplit("/", 1)[-1], g) for g in include)]

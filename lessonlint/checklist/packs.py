@@ -24,9 +24,10 @@ STATUSES = ("passed", "failed", "needs_review")
 _ID = regex.compile(r"[a-z0-9][a-z0-9_-]*")
 _PACK_KEYS = {"pack": str, "description": str, "rules": list}
 _RULE_KEYS = {"id": str, "kind": str, "review": str, "needs": str, "phrases": list, "unless": list,
-              "sections": list, "params": dict, "priority": int, "also": str, "description": str, "cases": list}
+              "sections": list, "params": dict, "priority": int, "also": str, "description": str, "cases": list,
+              "qualifies": bool}
 _CASE_KEYS = {"name": str, "item": str, "section": str, "status": str, "files": dict, "task_files": list,
-              "action": str, "code": str, "line": int, "reason": str, "after": list}
+              "action": str, "code": str, "line": int, "reason": str, "after": list, "strict": bool, "basis": str}
 PHRASE_FLAGS = regex.IGNORECASE | regex.V0
 
 
@@ -50,6 +51,8 @@ class PackRule:
     cases: tuple = field(default=(), compare=False, hash=False)
     path: str = ""
     line: int = 0
+    # a review rule whose phrase anywhere in a passing item leaves the pass unproven ("…with verified syntax")
+    qualifies: bool = True
 
 
 def builtin_packs_dir() -> Path:
@@ -113,6 +116,8 @@ def _rule(shown: str, pack_id: str, raw, line: int, trusted: bool = False) -> Pa
     if kind is not None and kind not in NAMES:
         raise PackError(shown, value_line(raw, "kind"), f"{where}: unknown kind {kind!r} (known: {', '.join(NAMES)})")
     needs = raw.get("needs")
+    if "qualifies" in raw and review is None:
+        raise PackError(shown, value_line(raw, "qualifies"), f"{where}: `qualifies` goes with `review`")
     if needs is not None and (review is None or needs not in NEEDS):
         raise PackError(shown, value_line(raw, "needs"), f"{where}: `needs` goes with `review` and is one of "
                         f"{', '.join(NEEDS)}")
@@ -131,7 +136,7 @@ def _rule(shown: str, pack_id: str, raw, line: int, trusted: bool = False) -> Pa
     cases = tuple(_case(shown, where, value, at) for value, at in _items(shown, raw, "cases")) if "cases" in raw else ()
     return PackRule(f"{pack_id}/{rule_id}", phrases, kind, review, needs or ("human" if review else None), unless,
                     frozenset(sections) if sections is not None else None, params, raw.get("priority", 0),
-                    raw.get("also"), raw.get("description", ""), cases, shown, raw.line)
+                    raw.get("also"), raw.get("description", ""), cases, shown, raw.line, raw.get("qualifies", True))
 
 
 def _case(shown: str, where: str, raw, line: int) -> dict:
@@ -140,6 +145,8 @@ def _case(shown: str, where: str, raw, line: int) -> dict:
     check_keys(PackError, shown, raw, _CASE_KEYS, f"{where} case", required=("item", "status"))
     if raw["status"] not in STATUSES:
         raise PackError(shown, value_line(raw, "status"), f"{where}: case status is one of {', '.join(STATUSES)}")
+    if raw.get("basis", "certain") not in ("certain", "heuristic"):
+        raise PackError(shown, value_line(raw, "basis"), f"{where}: case basis is certain or heuristic")
     if raw.get("section", "verify") not in SECTIONS:
         raise PackError(shown, value_line(raw, "section"), f"{where}: unknown section {raw['section']!r}")
     return {**raw, "_line": line}

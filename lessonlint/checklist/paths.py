@@ -9,6 +9,7 @@ from .api import ItemContext
 _QUOTES = "`'\"“”«»"
 _TRAILING = ".,;:)"
 _ABSOLUTE = regex.compile(r"^(?:/|~|[A-Za-z]:[\\/])")
+_HOME = regex.compile(r"^(?:~|\$HOME\b|\$\{HOME\})")
 _PATH_TOKEN = regex.compile(r"(?:\.{0,2}/)?[\w.@+\-\[\]]+(?:/[\w.@+\-\[\]*]*)+|[\w.@+\-\[\]*]+\.[A-Za-z0-9]{1,10}\b")
 
 
@@ -29,6 +30,8 @@ def resolve_item_path(raw: str, ctx: ItemContext) -> Resolution:
     longest tail that exists under the root; a bare name may be one of the plan's files."""
     run = ctx.plan.run
     text = clean(raw)
+    if _HOME.match(text):  # the author's home folder is not the project: any tail of it would be a guess
+        return Resolution("outside", text, note="in the author's home folder, outside the project")
     if _ABSOLUTE.match(text):
         tail = local_tail(text, ctx)
         if tail is not None:
@@ -49,6 +52,14 @@ def planned_paths(ctx: ItemContext) -> list[str]:
     written += [f for task in plan.tasks for f in task.files]
     written += [a.path for a in plan.artifacts if a.path]
     return [clean(w).removeprefix("./") for w in written if "*" not in w]
+
+
+def planned_in(folder: str, ctx: ItemContext) -> int:
+    """How many files directly in ``folder`` the plan itself names (its own output there). A count of the
+    folder's files beyond that rests on other plans' work (or on what a partial checkout holds)."""
+    prefix = "" if folder in (".", "") else folder.rstrip("/") + "/"
+    named = {p for p in (*planned_paths(ctx), *ctx.files) if p.startswith(prefix) and "/" not in p[len(prefix):]}
+    return len(named)
 
 
 def local_tail(text: str, ctx: ItemContext) -> str | None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import regex
 
 from ..lesson.model import Lesson
+from ..patterns import word_edge
 from ..source import SourceFile
 from .terms import Term
 
@@ -44,32 +45,60 @@ class TermHit:
 
 
 def pattern_for(term: Term, exact: bool):
-    """A regex for ``term``: word edges kept, spaces and hyphens flexible, key=value spelt any common way."""
+    """A regex for ``term``: word edges kept, spaces and hyphens flexible, key=value and YAML ``key: value``
+    spelt any common way, placeholders (``YYYY-MM-DD``, ``XX``) as wildcards."""
     text = term.text
     kv = regex.fullmatch(r"([\w.\-]+)=(\S+)", text) if term.how in ("code", "backticks") else None
+    pair = _YAML_PAIR.fullmatch(text) if term.how in ("backticks", "quoted") and not kv else None
     if kv:
         body = (regex.escape(kv.group(1)) + r"""['"`]?\s*[=:]\s*['"`]?""" + regex.escape(kv.group(2)))
         exact = False  # False / false / 'false'
+    elif pair:
+        # `module: "Intro"` is `module: Intro` in YAML; quotes around the value are optional either way
+        key, value = pair.group(1) or pair.group(3), (pair.group(2) or "").strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        body = regex.escape(key) + r"""\s*:""" + (r"""\s*['"]?""" + _with_placeholders(value) + r"""['"]?""" if value
+                                                  else "")
     elif term.how in ("keyword", "name", "listed", "hyphen", "implied", "number"):
         pieces = regex.split(r"[\s\-]+" if term.how == "hyphen" else r"\s+", text.strip())
         body = r"[\s\-]+".join(regex.escape(p) for p in pieces) if term.how == "hyphen" else \
             r"\s+".join(regex.escape(p) for p in pieces)
     elif term.how == "backticks" and _SUBSCRIPT.fullmatch(text):
         body = _subscript(text)
+    elif term.how in ("backticks", "quoted") and _PLACEHOLDER.search(text):
+        body = _with_placeholders(text)
     else:
         body = regex.escape(text)
-    # letters and digits end a term, "_" does not: MilliSecondsBehindSource is in debezium_metrics_MilliSeconds...
-    start = r"(?<![\p{L}\p{N}])" if regex.match(r"\w", text) and not body.startswith("(?:(?<!") else ""
-    end = r"(?![\p{L}\p{N}])" if regex.search(r"\w$", text) else ""
+    # letters and digits of the term's own script end it, "_" does not (MilliSecondsBehindSource is in
+    # debezium_metrics_MilliSeconds...), nor letters of another script: `config.yaml에서`, «`Dockerfile`е»
+    start = rf"(?<![{word_edge(text[0])}\p{{N}}])" if regex.match(r"\w", text) and not body.startswith("(?:(?<!") \
+        else ""
+    end = rf"(?![{word_edge(text[-1])}\p{{N}}])" if regex.search(r"\w$", text) else ""
     flags = regex.V0 | (0 if exact else regex.IGNORECASE)
     return regex.compile(start + body + end, flags)
 
 
+_YAML_PAIR = regex.compile(r"([A-Za-z_][\w.\-]*):\s+(\S.*)|([A-Za-z_][\w.\-]*):()")
+_PLACEHOLDER = regex.compile(r"\b(?:YYYY|MM|DD|HH|XX+|NN?)\b|<[^<>\s]+>")
+_WILDCARDS = {"YYYY": r"\d{4}", "MM": r"\d{2}", "DD": r"\d{2}", "HH": r"\d{2}", "N": r"\d+", "NN": r"\d+"}
+
+
+def _with_placeholders(text: str) -> str:
+    """``created: YYYY-MM-DD`` matches any date; ``<name>`` and ``XX`` any word."""
+    out, at = [], 0
+    for m in _PLACEHOLDER.finditer(text):
+        out.append(regex.escape(text[at:m.start()]))
+        out.append(_WILDCARDS.get(m.group(0), r"[\w.\-]+"))
+        at = m.end()
+    return "".join(out) + regex.escape(text[at:])
+
+
 def find(term: Term, lesson: Lesson, languages: tuple[str, ...] = (), limit: int = 5) -> tuple[TermHit, ...]:
-    """Hits of ``term`` in the lesson body (not its frontmatter), those in scope first."""
+    """Hits of ``term`` anywhere in the file, frontmatter (an ``.astro`` component's script) included; those in
+    scope first. "contains `level: beginner`" is about the file, and that line is often its frontmatter."""
     source = lesson.source
-    # a lesson id or link ("09-aurora-snapshot-modes") counts in the frontmatter's prerequisites too
-    first = (lesson.frontmatter.end_line + 1) if lesson.frontmatter and term.how != "ref" else 1
+    first = 1
     # (the lines' kinds are asked for only once the text has a hit: most lessons searched have none)
     if term.how == "short":  # one or two characters: only as a token inside code or a code span
         hits = _run(pattern_for(term, True), source, first, limit * 4)
@@ -92,13 +121,26 @@ def find(term: Term, lesson: Lesson, languages: tuple[str, ...] = (), limit: int
     return ()
 
 
+def find_loose(term: Term, lesson: Lesson, limit: int = 5) -> tuple[TermHit, ...]:
+    """A literal not found as a word: as the text renders (``"interface keyword"`` in "`interface` keyword",
+    Markdown emphasis and code marks ignored), then as a plain substring ("Wave Fold" in "Wave Folder"), as
+    grep would find it."""
+    words = term.text.split()
+    mark = r"[`*_~]*"
+    rendered = regex.compile(mark + (mark + r"\s+" + mark).join(regex.escape(w) for w in words) + mark)
+    for pattern in (rendered, regex.compile(regex.escape(term.text))):
+        hits = _run(pattern, lesson.source, 1, limit)
+        if hits:
+            return tuple(hits)
+    return ()
+
+
 def separator_variant(text: str, lesson: Lesson) -> TermHit | None:
     """``payload_before`` or ``payload-before`` for ``payload.before``: the term with other separators."""
     if not regex.search(r"\w[._-]\w", text):
         return None
     body = "".join(r"[._\-\s]?" if ch in "._-" else regex.escape(ch) for ch in text)
-    first = (lesson.frontmatter.end_line + 1) if lesson.frontmatter else 1
-    hits = _run(regex.compile(rf"(?<![\p{{L}}\p{{N}}]){body}(?![\p{{L}}\p{{N}}])", regex.I), lesson.source, first, 1)
+    hits = _run(regex.compile(rf"(?<![\p{{L}}\p{{N}}]){body}(?![\p{{L}}\p{{N}}])", regex.I), lesson.source, 1, 1)
     return hits[0] if hits else None
 
 

@@ -45,7 +45,7 @@ def parse(line: str) -> list[Step]:
         pipeline = []
         for _, piece in _split_top(part, ("|",)):
             try:
-                words = tuple(shlex.split(piece.strip(), posix=True))
+                words = tuple(w for word in shlex.split(piece.strip(), posix=True) for w in _braces(word))
             except ValueError as exc:
                 raise Unreadable(f"{piece.strip()!r}: {exc}") from None
             if words:
@@ -55,6 +55,19 @@ def parse(line: str) -> list[Step]:
         if pipeline:
             steps.append(Step(tuple(pipeline), joiner if steps else ""))
     return steps
+
+
+_BRACE = regex.compile(r"^(.*?)\{([^{}]*,[^{}]*)\}(.*)$")
+
+
+def _braces(word: str) -> list[str]:
+    """Brace expansion of a path as bash does before globbing: ``s/0{1,2}-*.md`` is ``s/01-*.md s/02-*.md``.
+    Only in words that name files (a slash, a glob, an extension): ``x{2,3}`` in a grep pattern is a count."""
+    found = _BRACE.match(word)
+    if found is None or not ("/" in word or "*" in word or regex.search(r"\.\w{1,6}$", word)):
+        return [word]
+    head, body, tail = found.groups()
+    return [w for part in body.split(",") for w in _braces(head + part + tail)]
 
 
 def _split_top(text: str, separators: tuple[str, ...]):

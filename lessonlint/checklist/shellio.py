@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from ..results import Evidence
 
 MAX_FILES = 5000
@@ -10,11 +12,24 @@ RUNTIME = frozenset("docker docker-compose curl kubectl gcloud psql mysql aws gs
 
 
 class Unsupported(Exception):
-    """Not a command lessonlint interprets: ``needs`` says what would (command, runtime)."""
+    """Not a command lessonlint interprets: ``needs`` says what would (command, runtime); ``missing``: an
+    operand that is not under the root (``path``); ``prose``: the words are not a command at all."""
 
-    def __init__(self, reason: str, needs: str = "command") -> None:
+    def __init__(self, reason: str, needs: str = "command", path: str | None = None) -> None:
         super().__init__(reason)
         self.needs = needs
+        self.path = path
+
+
+_PATHLIKE = regex.compile(r"/|\.[A-Za-z0-9]{1,10}$|[*?]|^\.{1,2}$")
+
+
+def missing(raw: str):
+    """Raise for an operand that names nothing: a path-like word is a missing file; any other word ("grep for
+    percentage patterns") shows the item is prose, not a command."""
+    if not _PATHLIKE.search(raw) or raw.startswith(("(", "~")):
+        raise Unsupported(f"`{raw}` is not a file: the item reads as prose, not as a command", "prose")
+    raise Unsupported(f"`{raw}` does not exist under the project root", "missing", raw)
 
 
 @dataclass
@@ -29,19 +44,38 @@ class Files:
     """What the commands may read: root-relative files through the run's cache."""
 
     def __init__(self, run, localize, default_files: tuple[str, ...] = ()) -> None:
-        self.run, self.localize, self.default_files = run, localize, default_files
+        self.run, self.localize, self._default = run, localize, default_files
+        self.guessed = False  # the command named no file: the item's files were read instead (a guess)
+
+    @property
+    def default_files(self) -> tuple[str, ...]:
+        self.guessed = self.guessed or bool(self._default)
+        return self._default
 
     def expand(self, raw: str) -> list[str]:
-        """Files an operand names (a file, a glob); [] when nothing exists."""
+        """Files an operand names (a file, a glob, a bracket class as the shell reads it); [] when none exists."""
         rel = self.localize(raw)
         if rel is None:
             return []
         where = self.run.resolve(rel)
-        return list(where.paths) if where.kind in ("file", "files") else []
+        if where.kind in ("file", "files"):
+            return list(where.paths)
+        return self._classes(rel)
 
     def kind(self, raw: str) -> str:
         rel = self.localize(raw)
-        return "missing" if rel is None else self.run.resolve(rel).kind
+        if rel is None:
+            return "missing"
+        kind = self.run.resolve(rel).kind
+        return "files" if kind not in ("file", "files", "dir") and self._classes(rel) else kind
+
+    def _classes(self, rel: str) -> list[str]:
+        """``sessions/0[4-6]-*.md``: a shell expands the brackets as a class (plan globs keep them literal)."""
+        if "[" not in rel or "]" not in rel:
+            return []
+        from ..files import shell_glob
+
+        return shell_glob(self.run.files, rel)[:MAX_FILES]
 
     def under(self, raw: str) -> list[str]:
         rel = self.localize(raw) if raw not in (".", "./") else "."

@@ -21,7 +21,10 @@ NOT_NAMES = frozenset("""phase module lesson section step part chapter task plan
 russian english both each all every key note warning example examples code content file files""".split())
 TOOLS = frozenset("curl gcloud kubectl docker psql mysql jq helm terraform gsutil bq kafka-topics".split())
 _DROP = regex.compile(r"\(\s*(?:not|no|without|e\.g\.?|i\.e\.?|see|from|per|optional)\b[^()]*\)|"
-                      r"\(\s*[\d.]+\s*(?:compatible|\+)?\s*\)", regex.I)
+                      r"\(\s*[\d.]+\s*(?:compatible|\+)?\s*\)|"
+                      # "per D-01", "per Pitfall 9", "per STYLE.md", "(confirms …)": the plan's own references
+                      r"\b(?:per|see|cf\.)\s+(?-i:[A-Z][\w.-]*(?:\s+\d+)?|[A-Z]{1,5}-\d+)|"
+                      r"\(\s*(?:confirms?|verif\w+|checks?|i\.e|e\.g|\d+\s+(?:matches?|hits?|results?))\b[^()]*\)", regex.I)
 _REQUIREMENT_ID = regex.compile(r"\(?\b[A-Z]{2,}\d*-\d+\b\)?")  # MOD6-03: a plan's requirement, not lesson text
 _CODE_SPAN = regex.compile(r"(`+)(.+?)\1")
 _CALLS = regex.compile(r"(?<![\w.])[A-Za-z_$][\w.$]*\([^()\s]*\)(?:\.[\w]+(?:\([^()\s]*\))?)*")
@@ -52,6 +55,8 @@ _MARKDOWN_TABLE = regex.compile(
     r"ports|scoring)\s+tables?\b|\btables?\s+(?:of|comparing|with\s+columns)\b")
 _LANGUAGE_WORD = regex.compile(r"(?<![\w.\-])[A-Za-z]+(?![\w.\-])")
 _EDGE = "\"'“”«»,.;:!?()[]{}"
+_NOT_A_BLOCK = regex.compile(r"\b(?:yaml|yml|json|toml)\s+(?:front[\s-]?matter|files?|schema|header|metadata|"
+                             r"keys?|fields?)\b", regex.I)
 
 
 @dataclass(frozen=True)
@@ -100,7 +105,9 @@ def extract(text: str, names: bool = True, extra_descriptive: frozenset[str] = f
         rest = regex.sub(r"^\s*[A-Z][a-z]+\b", " ", rest)
     found += _scan(rest, descriptive, names)
     lowered = [w.casefold() for w in _WORD.findall(text)]
-    languages = tuple(dict.fromkeys(LANGUAGES[w.casefold()] for w in _LANGUAGE_WORD.findall(plain)
+    # "YAML frontmatter", "a JSON file", "the YAML schema" name the file or its header, not a code block in it
+    coded = _NOT_A_BLOCK.sub(" ", plain)
+    languages = tuple(dict.fromkeys(LANGUAGES[w.casefold()] for w in _LANGUAGE_WORD.findall(coded)
                                     if w.casefold() in LANGUAGES))
     found = [t for t in found if t.text.casefold() not in LANGUAGES or t.how in ("backticks", "quoted")]
     if "ddl" in lowered:
@@ -195,8 +202,11 @@ def _split_alternatives(tokens: list[tuple[str, bool]]) -> list[tuple[str, bool]
     return out
 
 
+_ABBREVIATIONS = frozenset("e.g e.g. i.e i.e. etc etc. vs vs. a.k.a cf cf. approx approx. incl incl. w/".split())
+
+
 def _classify(token: str, names: bool) -> Term | None:
-    if not token or token == "␟":
+    if not token or token == "␟" or token.casefold() in _ABBREVIATIONS:
         return None
     kv = _KEY_VALUE.match(token)
     if kv:

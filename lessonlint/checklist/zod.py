@@ -62,6 +62,23 @@ def read_schemas(path: str, text: str) -> list[Schema]:
     return out
 
 
+def read_named(path: str, text: str, name: str) -> Schema | None:
+    """The schema a file declares as ``const <name> = z.object({...})`` (a project's own ``SessionSchema``); None
+    when it is not there or is built in a way this reader cannot follow (``.extend``, ``.merge``, a spread)."""
+    clean = _blank(text)
+    m = regex.search(rf"(?:export\s+)?const\s+{regex.escape(name)}\s*(?::[^=]+)?=\s*z\s*\.\s*object\s*\(\s*(?=\{{)", clean)
+    if m is None:
+        return None
+    inner = _balanced(clean, m.end(), "{", "}")
+    if inner is None or "..." in inner:
+        return None
+    after = clean[m.end() + len(inner) + 2:m.end() + len(inner) + 200]
+    if regex.match(r"\s*\)\s*\.\s*(?:extend|merge|and|or|refine|superRefine|transform|pipe)\b", after):
+        return None
+    fields, lines = _fields(clean, m.end() + 1, inner)
+    return Schema(path, name, None, fields, lines)
+
+
 def _fields(clean: str, offset: int, inner: str) -> tuple[dict, dict]:
     fields, lines = {}, {}
     for start, part in _split_top(inner, offset):
@@ -75,7 +92,7 @@ def _fields(clean: str, offset: int, inner: str) -> tuple[dict, dict]:
 
 def parse_type(expr: str) -> ZodType:
     """The type of one zod expression (``z.array(z.string()).optional()``)."""
-    required = not regex.search(r"\.(?:optional|nullish|default)\s*\(", _outer_chain(expr))
+    required = not regex.search(r"\.(?:optional|nullish|nullable|default)\s*\(", _outer_chain(expr))
     kind, options, item, fields = "unknown", (), None, {}
     base = regex.match(r"z\s*\.\s*(?:coerce\s*\.\s*)?(\w+)\s*\(", expr)
     if base is not None:

@@ -1,14 +1,19 @@
 """must_haves.artifacts: the file exists, is long enough, contains and exports what the plan says."""
 from __future__ import annotations
 
+from dataclasses import replace
+
+import regex
+
 from ..diagnostic import Status
 from ..nearmiss import near_literal
 from ..patterns import find_literal, looks_like_regex
 from ..plan.model import Artifact
-from ..results import ArtifactResult
+from ..results import CERTAIN, HEURISTIC, ArtifactResult, Evidence
 from ..source import SourceError, SourceFile
 from .common import at_file, at_plan, evidence, outcome, quote, worst
 from .context import PlanContext
+from .policy import combined, not_the_plans_to_write, settle
 from .exports_check import check_exports
 
 TEXT_LIMIT = 200  # files of a folder searched for `contains`
@@ -29,6 +34,10 @@ def check_artifact(artifact: Artifact, ctx: PlanContext) -> ArtifactResult:
         hint = f"use a path relative to the project root{_moved(where.suggestion)}"
         found = outcome("exists", Status.FAILED, message, diagnostics=[at_plan(ctx, "ART002", message, path_line, hint)])
         return ArtifactResult(**base, status=Status.FAILED, suggestion=where.suggestion, checks=(found,), reason=message)
+    if where.kind == "missing" and not_the_plans_to_write(where.written):
+        why = not_the_plans_to_write(where.written)
+        return ArtifactResult(**base, status=Status.NEEDS_REVIEW, suggestion=where.suggestion, basis=HEURISTIC,
+                              reason=f"{quote(where.written)} does not exist here: {why}")
     if where.kind == "missing":
         message = f"{quote(where.written)} does not exist" + (f"; moved to {quote(where.suggestion)}?" if where.suggestion else "")
         hint = (f"update the plan's path to {where.suggestion}" if where.suggestion
@@ -51,10 +60,16 @@ def check_artifact(artifact: Artifact, ctx: PlanContext) -> ArtifactResult:
     if artifact.exports:
         checks += [check_exports(name, sources, artifact, ctx) for name in artifact.exports]
     status = worst(c.status for c in checks)
+    basis = combined((c.status, c.basis) for c in checks)
+    if status is Status.FAILED and basis != CERTAIN and not ctx.settings.strict:
+        # a heuristic miss needs review (lessonlint.checks.policy): its findings are not reported
+        checks = [replace(c, diagnostics=()) if c.basis != CERTAIN else c for c in checks]
     reason = "; ".join(c.detail for c in checks if c.status is not Status.PASSED)
+    status, reason, _ = settle(status, basis, reason, (), ctx.settings.strict)
     resolved = where.paths[0] if single else None
     return ArtifactResult(
-        **base, status=status, resolved_path=resolved, resolved_paths=where.paths, checks=tuple(checks), reason=reason
+        **base, status=status, resolved_path=resolved, resolved_paths=where.paths, checks=tuple(checks), reason=reason,
+        basis=basis,
     )
 
 
@@ -136,8 +151,56 @@ def _contains(value: str, sources, artifact: Artifact, ctx: PlanContext, all_fil
         return outcome("contains", Status.PASSED, detail, hits)
     if problems:
         return outcome("contains", Status.NEEDS_REVIEW, problems[0].message, diagnostics=problems)
+    loose = _loose(value, sources)
+    if loose is not None:
+        return loose
     return outcome("contains", Status.FAILED, f"{quote(value)} not found",
-                   diagnostics=[_missing(value, sources, ctx, plan_line)])
+                   diagnostics=[_missing(value, sources, ctx, plan_line)], basis=_literal_basis(value, sources, ctx))
+
+
+# placeholders a plan writes inside a value: /course/0X-module-X/, YYYY-MM-DD, <slug>, {name}
+_PLACEHOLDER = regex.compile(r"(?<![A-Za-z])X{1,3}(?![A-Za-z])|(?<=\d)X(?![A-Za-z])|\b(?:YYYY|MM|DD|NN|N)\b|"
+                             r"<[a-z][\w-]*>|\{[a-z][\w-]*\}")
+_PROSE = regex.compile(r"[\p{L}][\p{L}'’-]*(?:\s+[\p{L}][\p{L}'’-]*)+")
+
+
+def _loose(value: str, sources):
+    """A value not found as written that a reader would still call present: a placeholder the plan wrote
+    (`0X`, `YYYY`, `<slug>`), or a phrase of plain words in another case or with Markdown marks in it
+    ("Outbox pattern" in "Outbox **Pattern**"). A pass, never certain."""
+    patterns = []
+    if _PLACEHOLDER.search(value):
+        body, at = [], 0
+        for m in _PLACEHOLDER.finditer(value):
+            body += [regex.escape(value[at:m.start()]), r"[\w.-]+"]
+            at = m.end()
+        patterns.append((regex.compile("".join(body) + regex.escape(value[at:])), "with its placeholders filled"))
+    if _PROSE.fullmatch(value.strip()) and any(ch.islower() for ch in value):
+        words = value.split()
+        patterns.append((regex.compile(r"[`*_]*" + r"[`*_]*\s+[`*_]*".join(regex.escape(w) for w in words),
+                                       regex.I), "as prose (case or Markdown marks differ)"))
+    for pattern, how in patterns:
+        for source in sources:
+            found = pattern.search(source.text)
+            if found:
+                line, column = source.location(found.start())
+                return outcome("contains", Status.PASSED, f"{quote(value)} found {how} at {source.path}:{line}",
+                               [Evidence(source.path, line, column=column, text=found.group(0))], basis=HEURISTIC)
+    return None
+
+
+def _literal_basis(value: str, sources, ctx: PlanContext) -> str:
+    """A ``contains`` value is the plan's literal, so its absence is certain; a phrase of plain words searched
+    in code files (a description: "React components") or in a lesson written in another language is not."""
+    if not _PROSE.fullmatch(value.strip()) or not any(ch.islower() for ch in value):
+        return CERTAIN  # code, a path, or upper-case keywords (`SHOW MASTER STATUS`): literal
+    from ..checklist.search import translated
+
+    lessons = [s for s in sources if s.path.endswith(ctx.settings.lesson_suffixes)]
+    if not lessons:
+        return HEURISTIC
+    parsed = [ctx.run.lesson(s.path) for s in lessons]
+    return HEURISTIC if any(hasattr(p, "lines") and translated(p) for p in parsed) else CERTAIN
 
 
 def _missing(value: str, sources, ctx: PlanContext, plan_line: int):

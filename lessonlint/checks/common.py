@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..diagnostic import Diagnostic, Related, Status
 from ..patterns import Hit
-from ..results import CheckOutcome, Evidence
+from ..results import CERTAIN, CheckOutcome, Evidence
 from .context import PlanContext
 
 
@@ -46,8 +46,8 @@ def evidence(path: str, hits: tuple[Hit, ...]) -> tuple[Evidence, ...]:
     )
 
 
-def outcome(kind: str, status: Status, detail: str, found=(), diagnostics=()) -> CheckOutcome:
-    return CheckOutcome(kind, status, detail, tuple(found), tuple(diagnostics))
+def outcome(kind: str, status: Status, detail: str, found=(), diagnostics=(), basis: str = CERTAIN) -> CheckOutcome:
+    return CheckOutcome(kind, status, detail, tuple(found), tuple(diagnostics), basis)
 
 
 def worst(statuses) -> Status:

@@ -6,7 +6,7 @@ import re
 from ..diagnostic import Status
 from ..exports import exported_names, has_star_export
 from ..plan.model import Artifact
-from ..results import Evidence
+from ..results import HEURISTIC, Evidence
 from .common import at_file, at_plan, outcome, quote
 from .context import PlanContext
 
@@ -35,6 +35,9 @@ def check_exports(entry: str, sources, artifact: Artifact, ctx: PlanContext):
         return outcome("exports", Status.NEEDS_REVIEW, f"{quote(entry)} is not a name that can be exported")
     unknown = []
     for source in sources:
+        component = _component(name, source, ctx, plan_line)
+        if component is not None:
+            return component
         names = exported_names(source.path, source.text)
         if names is None:
             unknown.append(source)
@@ -65,6 +68,32 @@ def check_exports(entry: str, sources, artifact: Artifact, ctx: PlanContext):
         diag = at_file(ctx, "ART005", message, source.path, 1, 1, plan_line=plan_line,
                        hint=f"export {name} from this file, or correct the plan's `exports`")
     return outcome("exports", Status.FAILED, message, diagnostics=[diag])
+
+
+COMPONENT_SUFFIXES = (".astro", ".vue", ".svelte")
+
+
+def _component(name: str, source, ctx: PlanContext, plan_line: int):
+    """An ``.astro`` / ``.vue`` / ``.svelte`` component is its file's default export: its own name (or
+    "default") is exported without an `export` statement, and `interface Props` is read by the framework,
+    never exported. Any other name of such a file is judged from its script, which is not certain."""
+    if not source.path.endswith(COMPONENT_SUFFIXES):
+        return None
+    stem = source.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    if name in ("default", stem):
+        return outcome("exports", Status.PASSED, f"{quote(name)}: {source.path} is a component, its default export",
+                       [Evidence(source.path, 1, text=name)], basis=HEURISTIC)
+    declared = re.search(r"(?<![\w$])(?:interface|type|const|let|function|class)\s+" + re.escape(name) + r"(?![\w$])",
+                         source.text)
+    if declared:
+        line, column = source.location(declared.start())
+        return outcome("exports", Status.PASSED, f"{quote(name)} declared at {source.path}:{line} (a component's "
+                       "script: the framework reads it)", [Evidence(source.path, line, column=column)],
+                       basis=HEURISTIC)
+    message = f"{source.path} (a component) declares no {quote(name)}"
+    return outcome("exports", Status.FAILED, message, basis=HEURISTIC, diagnostics=[
+        at_file(ctx, "ART005", message, source.path, 1, 1, plan_line=plan_line,
+                hint="a component exports itself; name it, or what its script declares, in the plan")])
 
 
 def _mention(name: str, sources):

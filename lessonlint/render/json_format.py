@@ -139,28 +139,28 @@ def _plan(p) -> dict:
         "status": p.status.value,
         "must_haves": _tally(p.must_haves),
         "truths": [
-            {"text": t.text, "line": t.line, "status": t.status.value, "reason": t.reason,
+            {"text": t.text, "line": t.line, "status": t.status.value, "basis": t.basis, "reason": t.reason,
              "evidence": [_evidence(e) for e in t.evidence],
-             "claims": [{"text": c.text, "kind": c.kind, "status": c.status.value, "reason": c.reason,
+             "claims": [{"text": c.text, "kind": c.kind, "status": c.status.value, "basis": c.basis, "reason": c.reason,
                          "expected": list(c.expected), "sources": list(c.sources),
                          "evidence": [_evidence(e) for e in c.evidence]} for c in t.claims]}
             for t in p.truths
         ],
         "artifacts": [
-            {"path": a.path, "line": a.line, "status": a.status.value, "resolved_path": a.resolved_path,
+            {"path": a.path, "line": a.line, "status": a.status.value, "basis": a.basis, "resolved_path": a.resolved_path,
              "resolved_paths": list(a.resolved_paths), "suggestion": a.suggestion, "reason": a.reason,
-             "checks": [{"kind": c.kind, "status": c.status.value, "detail": c.detail,
+             "checks": [{"kind": c.kind, "status": c.status.value, "basis": c.basis, "detail": c.detail,
                          "evidence": [_evidence(e) for e in c.evidence]} for c in a.checks]}
             for a in p.artifacts
         ],
         "key_links": [
             {"from": k.source, "to": k.target, "via": k.via, "pattern": k.pattern, "line": k.line,
-             "status": k.status.value, "resolved_from": k.resolved_source, "reason": k.reason,
+             "status": k.status.value, "basis": k.basis, "resolved_from": k.resolved_source, "reason": k.reason,
              "matches": [_evidence(e) for e in k.matches]}
             for k in p.key_links
         ],
         "checklist": [
-            {"section": c.section, "text": c.text, "line": c.line, "status": c.status.value, "code": c.code,
+            {"section": c.section, "text": c.text, "line": c.line, "status": c.status.value, "basis": c.basis, "code": c.code,
              "task": c.task, "reason": c.reason, "evidence": [_evidence(e) for e in c.evidence]}
             for c in p.checklist
         ],

@@ -22,6 +22,12 @@ ACTOR = regex.compile(
     r"студент\w*|пользовател\w*|читател\w*|учени\w*|слушател\w*)\s+"
     r"(?:(?:can|could|will|should|must|may|is able to|are able to|knows? how to|learns? (?:how )?to|understands?|knows?|"
     r"может|могут|умеет|умеют|сможет|смогут|понимает|понимают|знает|знают)\s+)?", regex.I)
+# after the actor: what a person sees in the files (judged), does in a browser (review), or can do (an outcome)
+_SEES = regex.compile(r"(?:see|sees|view|views|find|finds|read|reads|look\s+up|spot)\b", regex.I)
+_OPERATES = regex.compile(r"(?:navigate|navigates|click|clicks|open|opens|browse|browses|access|accesses|download|"
+                          r"downloads|toggle|toggles|switch|switches|hover|hovers|scroll|scrolls|run|runs|deploy|"
+                          r"deploys|start|starts|launch|launches|install|installs)\b", regex.I)
+_SHOWN = regex.compile(r"\b(?:shows?|showing|displays?|displaying|renders?|rendering|reads?)\b", regex.I)
 _CODE_SPAN = regex.compile(r"(`+)(.+?)\1")
 _QUOTED = regex.compile(r'"([^"\n]{2,120})"|“([^”\n]{2,120})”|«([^»\n]{2,120})»|(?<![\w])\'([^\'\n]{2,80})\'(?![\w])')
 _BRACED = regex.compile(r"[^\s`]*\{[^{}\s]*,[^{}\s]*\}[^\s`]*")
@@ -34,6 +40,32 @@ _DEPICTION = regex.compile(r"\b(?:diagrams?|visuali[sz]ations?|flow\s*charts?|ch
                            r"refers?|"
                            r"explain\w*|explanations?|understand\w*|describ\w*)\b|диаграмм|визуализ|объясн\w*|понима\w*",
                            regex.I)
+
+
+_KNOWS = regex.compile(r"(?:understand|know|feel|explain|describe|articulate|recogni[sz]e|identify|identifies|distinguish|"
+                       r"differentiate|compare|evaluate|assess|reason|decide|choose|chooses|justify|justifies|"
+                       r"appreciate|interpret|predict|recall|remember|discuss|argue|critique|reflect|"
+                       r"понима|объясн|знает|знают|различа|выбира|оценива)\w*\b", regex.I)
+
+
+def outcome(text: str) -> str | None:
+    """What a truth about a person asks: None for what they see in the files ("User can see the outbox
+    diagram") — judged; "practical" for a skill a lesson shows how to do ("Student can configure
+    watermarks") — judged as "the files teach it", on specific evidence only; "human" for what they know or
+    think ("Student can explain…", "Learner understands…"); "browser" for what they do on the site."""
+    actor = ACTOR.match(text)
+    if actor is None or not regex.search(r"\s(?:can|could|will|should|must|may|is able to|are able to|knows?|learns?|understands?|"
+                        r"может|могут|умеет|умеют|сможет|смогут|понимает|понимают|знает|знают)\s", text[:actor.end()],
+                        regex.I):
+        return None  # "Users list is sorted": the subject is a thing, not a person's ability
+    rest = text[actor.end():]
+    if _KNOWS.search(text[:actor.end()]):  # "Learner understands…", "knows how to…"
+        return "human"
+    if _SEES.match(rest):
+        return None
+    if _OPERATES.match(rest):
+        return "browser"
+    return "human" if _KNOWS.match(rest) else "practical"
 
 
 @dataclass(frozen=True)
@@ -49,6 +81,9 @@ class Claim:
     negated: bool = False  # the truth says it is gone: "No <Mermaid> blocks remain", "X.tsx is deleted"
     aside: bool = False  # inside a parenthetical remark ("(SHOW VARIABLES LIKE 'x' returns ROW)"): supports, never fails
     depicted: bool = False  # the truth is about a picture: naming the concept there is the evidence
+    literal: bool = False  # written in backticks or quotes: a literal requirement (its absence is certain)
+    qualified: bool = False  # negated by an aside ("(not `mesh`)", "instead of X"): where it applies is unclear
+    shown: bool = False  # the truth says it is shown or displayed: the text may be computed when rendered
 
     @property
     def concrete(self) -> bool:
@@ -73,13 +108,13 @@ def split_claims(text: str, glossary: Glossary) -> tuple[Claim, ...]:
         body = m.group(2).strip()
         if body:
             kind = classify_span(body)
-            claims.append(_literal(body, {"code": "token", "path": "path", "command": "command"}[kind], m.start(),
-                                   "code"))
+            claims.append(replace(_literal(body, {"code": "token", "path": "path", "command": "command"}[kind],
+                                           m.start(), "code"), literal=True))
         mask(m.start(), m.end())
     for m in _QUOTED.finditer("".join(chars)):
         body = next(g for g in m.groups() if g is not None).strip()
         if len(body) >= 3:
-            claims.append(_literal(body, "quoted", m.start(), ""))
+            claims.append(replace(_literal(body, "quoted", m.start(), ""), literal=True))
             mask(m.start(), m.end())
     masked = "".join(chars)
     for items, start, end in enumerations(masked):
@@ -104,13 +139,31 @@ def split_claims(text: str, glossary: Glossary) -> tuple[Claim, ...]:
     scope, drop_from = negation(text, core_start)
     depicted = bool(_DEPICTION.search(text))
     asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text)]
-    claims = [replace(c, negated=scope is not None and scope[0] <= c.start < scope[1], depicted=depicted,
-                      aside=any(a <= c.start < b for a, b in asides))
+    gone, old_literals = _replaced(text)
+    shown = bool(_SHOWN.search(text))
+    claims = [replace(c, negated=scope is not None and scope[0] <= c.start < scope[1]
+                      or any(a <= c.start < b for a, b in gone)
+                      or c.literal and any(a <= c.start < b for a, b in old_literals),
+                      qualified=any(a <= c.start < b for a, b in gone), shown=shown,
+                      depicted=depicted, aside=any(a <= c.start < b for a, b in asides))
               for c in claims if drop_from is None or c.start < drop_from]
     return tuple(_unique(claims))
 
 
 _PAIR = regex.compile(r"([\p{L}][\p{L}\p{N}-]*)\s*,?\s+(?:and|or|и|или)\s+$")
+# "shows `v7.0` (not `v0.1.0`)", "uses X instead of Y": what follows must be absent
+_NOT_ASIDE = regex.compile(r"\(\s*(?:not|no longer|never|instead of)\s+[^()]+\)|\b(?:instead\s+of|rather\s+than)\s+"
+                           r"(?:`[^`]+`|\"[^\"]+\"|'[^']+'|[^,;.()]+)", regex.I)
+# "'trait keyword' is corrected to 'interface keyword'": the literal before the verb is the old text
+_REPLACED = regex.compile(r"\b(?:corrected|changed|renamed|replaced|updated|migrated|converted|rewritten|reworded)\s+"
+                          r"(?:to|with|by|into)\b", regex.I)
+
+
+def _replaced(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans of a truth it says are gone: "(not X)", "instead of X"; and the span whose quoted or backticked
+    literals are the old text of "X is corrected to Y"."""
+    verb = _REPLACED.search(text)
+    return [(m.start(), m.end()) for m in _NOT_ASIDE.finditer(text)], [(0, verb.start())] if verb else []
 
 
 def _paired(text: str, hit, glossary: Glossary) -> Claim | None:

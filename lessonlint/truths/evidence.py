@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from ..checks.context import PlanContext
+from ..checks.policy import not_the_plans_to_write
 from ..diagnostic import Status
 from ..lesson.model import Lesson
-from ..results import ClaimResult, Evidence
+from ..results import CERTAIN, HEURISTIC, ClaimResult, Evidence
 from ..source import SourceFile
 from .claims import Claim
 from .items import PlanItem, related
@@ -79,7 +80,7 @@ def evaluate(claim: Claim, env: Env) -> ClaimResult:
         # the plan items about the claim are named, but the lines shown are the ones holding what was looked for
         where = ", ".join(f"{e.path}:{e.line}" for e in hits[:2])
         return ClaimResult(claim.text, claim.kind, Status.PASSED, f"found {_what(claim, hits)} at {where}",
-                           tuple(hits[:SHOWN]), expected, sources + (_source(claim),))
+                           tuple(hits[:SHOWN]), expected, sources + (_source(claim),), _basis(claim))
     if claim.kind in ("item", "command") or not claim.concrete:
         if backing:
             return _by_items(claim, backing, failing, item_evidence, sources)
@@ -92,6 +93,12 @@ def evaluate(claim: Claim, env: Env) -> ClaimResult:
         return ClaimResult(claim.text, claim.kind, Status.NEEDS_REVIEW,
                            f"found only in files the plan does not name: {where}", tuple(outside[:SHOWN]), expected,
                            ("outside",))
+    if claim.kind == "path" and not_the_plans_to_write(claim.token or "") is not None:
+        return ClaimResult(claim.text, claim.kind, Status.NEEDS_REVIEW,
+                           f"{_expected_text(expected)}: {not_the_plans_to_write(claim.token or '')}", (), expected)
+    if claim.kind == "path" and (claim.token or "").startswith(("~", "$HOME", "${HOME}")):
+        return ClaimResult(claim.text, claim.kind, Status.NEEDS_REVIEW,
+                           f"{_expected_text(expected)} is outside the project", (), expected)
     if claim.kind == "path" and not plan_names(claim, env):
         return ClaimResult(claim.text, claim.kind, Status.NEEDS_REVIEW,
                            f"{_expected_text(expected)} is not under the root (made by a build or another plan?)",
@@ -103,7 +110,15 @@ def evaluate(claim: Claim, env: Env) -> ClaimResult:
         reason += f"; {failing[0].label} line {failing[0].line} failed too"
     elif backing:  # e.g. "syntax is correct" passed: it does not say the thing is there
         reason += f" ({sources[0]} about it passed)"
-    return ClaimResult(claim.text, claim.kind, Status.FAILED, reason, tuple(near[:2]), expected)
+    return ClaimResult(claim.text, claim.kind, Status.FAILED, reason, tuple(near[:2]), expected, (), _basis(claim))
+
+
+def _basis(claim: Claim) -> str:
+    """A claim written in backticks or quotes is literal; a word, name, path or glossary phrase lifted from
+    prose (which a lesson may paraphrase or translate) is not, nor what an aside says is gone ("(not `x`)"
+    qualifies the sentence; where it applies is not written), nor what a page *shows* (a badge showing
+    `v7.0` may render it from `{{ version }}`)."""
+    return CERTAIN if claim.literal and not claim.qualified and not claim.shown else HEURISTIC
 
 
 def _absent(claim: Claim, env: Env) -> ClaimResult:
@@ -115,7 +130,7 @@ def _absent(claim: Claim, env: Env) -> ClaimResult:
         left = [p for p in env.pctx.run.files.named(name)] if name else []
         if left:
             return ClaimResult(claim.text, claim.kind, Status.FAILED, f"still exists at {left[0]}",
-                               (Evidence(left[0], 1, text="exists"),), (claim.token or "",), ("absent",))
+                               (Evidence(left[0], 1, text="exists"),), (claim.token or "",), ("absent",), _basis(claim))
         return ClaimResult(claim.text, claim.kind, Status.PASSED, "no file of that name under the root",
                            (), (claim.token or "",), ("absent",))
     if claim.kind == "glossary":
@@ -127,7 +142,7 @@ def _absent(claim: Claim, env: Env) -> ClaimResult:
     if hits:
         where = ", ".join(f"{e.path}:{e.line}" for e in hits[:3])
         return ClaimResult(claim.text, claim.kind, Status.FAILED, f"the truth says it is gone, but it is at {where}",
-                           tuple(hits[:SHOWN]), expected, ("absent",))
+                           tuple(hits[:SHOWN]), expected, ("absent",), _basis(claim))
     searched = tuple(Evidence(v.path, 1, text="absent") for v in env.views[:SHOWN])
     return ClaimResult(claim.text, claim.kind, Status.PASSED, f"absent from the plan's {len(env.views)} files",
                        searched, expected, ("absent",))

@@ -10,8 +10,12 @@ from ..checks.context import PlanContext, RunContext
 from ..diagnostic import Related, Status
 from ..plan.model import Truth
 from ..results import ArtifactResult, ChecklistResult, ClaimResult, KeyLinkResult, TruthResult
-from .claims import ACTOR, split_claims
+from ..checks.policy import combined, settle
+from ..results import CERTAIN, HEURISTIC
+from .claims import ACTOR, outcome, split_claims
 from .evidence import Env, evaluate
+from .literals import token_pattern
+from .search import find
 from .glossary import Glossary
 from .packs import load_glossary
 from .items import plan_items, related
@@ -78,10 +82,51 @@ def judge_truth(truth: Truth, env: Env, glossary: Glossary) -> TruthResult:
     for result in results:
         if result.status is Status.PASSED:
             evidence += [e for e in result.evidence if (e.path, e.line) not in {(x.path, x.line) for x in evidence}]
+    basis = combined((r.status, r.basis) for r in results)
+    unjudgeable = _unjudgeable(truth.text, env)
+    if unjudgeable is None and status is Status.PASSED and outcome(truth.text) == "practical":
+        weak = [c for c, r in zip(claims, results) if not _specific(c, r, env)]
+        if weak:  # "Student can configure X" holds when the files show X itself, not a word of the sentence
+            unjudgeable = ("a learner outcome shown only by words of it (" + ", ".join(quote(c.text, 30) for c in weak)
+                           + "): what the files teach needs a reader")
+    if unjudgeable is not None:
+        # what the files show is kept as evidence for the reviewer; it does not decide the truth
+        return TruthResult(truth.text, truth.line, Status.NEEDS_REVIEW, unjudgeable, tuple(evidence),
+                           tuple(results), (), HEURISTIC)
     diagnostics = [_diagnostic(truth, claim, result, env) for claim, result in zip(claims, results)
-                   if result.status is Status.FAILED or "outside" in result.sources]
-    return TruthResult(truth.text, truth.line, status, _reason(status, results), tuple(evidence), tuple(results),
-                       tuple(diagnostics))
+                   if (result.status is Status.FAILED and (result.basis == CERTAIN or env.pctx.settings.strict))
+                   or "outside" in result.sources]
+    reason = _reason(status, results)
+    status, reason, diagnostics = settle(status, basis, reason, tuple(diagnostics), env.pctx.settings.strict)
+    return TruthResult(truth.text, truth.line, status, reason, tuple(evidence), tuple(results), tuple(diagnostics),
+                       basis)
+
+
+def _specific(claim, result: ClaimResult, env: Env) -> bool:
+    """Evidence for the thing itself: a glossary pattern, code, a path or a literal, found in the files
+    (a name, a plain word, an acronym in prose or another item's verdict only names it)."""
+    found = result.status is Status.PASSED and result.reason.startswith(("found", "named at"))
+    if not found:
+        return False
+    if claim.kind in ("glossary", "path", "quoted") or claim.literal or claim.token_kind == "code":
+        return True
+    # an upper-case keyword (`TUMBLE`, `GROUP BY`) is specific where the files use it in code
+    return claim.kind == "token" and claim.token_kind == "keyword" and bool(find(token_pattern(claim), env.views,
+                                                                                  "code", limit=1))
+
+
+def _unjudgeable(text: str, env: Env) -> str | None:
+    """Why files cannot decide this truth: a learner outcome, an action in a browser, or a build, test,
+    render or runtime result (the checklist's own "what a file cannot tell" rules, reused)."""
+    who = outcome(text)
+    if who == "human":
+        return "a learner outcome: what a person can do or understand is not in the files (evidence shown for review)"
+    if who == "browser":
+        return "an action in a browser: needs the running site (evidence shown for review)"
+    from ..checklist.judge import unproven
+
+    rule = unproven(text, env.pctx.run)
+    return f"{rule.review} ({rule.id})" if rule is not None else None
 
 
 def _reason(status: Status, results: list[ClaimResult]) -> str:

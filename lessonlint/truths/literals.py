@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ..patterns import word_edge
 from ..results import Evidence
 from .claims import Claim
 from .search import find
@@ -33,15 +34,16 @@ def token_pattern(claim: Claim):
         body = _literal(text.rstrip("/")) + "/?"  # a folder is written with or without its slash
     elif claim.kind == "token" and regex.fullmatch(r"[A-Za-z]*[a-z][A-Z]\w*[a-z]s", text):
         body = _literal(text[:-1]) + "s?"  # "FlowNodes" in a sentence is the component FlowNode
-    elif claim.kind in ("item", "name", "quoted"):  # prose: punctuation between words may differ
-        body = r"[\s\p{P}]+".join(_literal(p) for p in regex.split(r"[\s\p{P}]+", text.strip()) if p)
+    elif claim.kind in ("item", "name", "quoted"):  # prose: punctuation and Markdown marks between words may differ
+        body = r"[\s\p{P}`~]+".join(_literal(p) for p in regex.split(r"[\s\p{P}`~]+", text.strip()) if p)
     else:
         body = r"\s+".join(_literal(p) for p in text.split())
     if claim.alt:
         body = f"(?:{body}|{_literal(claim.alt)})"
     # letters and digits bound a token; `_` does not, so `approval_sla` is found in ZEROTH_APPROVAL_SLA__TTL
-    start = r"(?<![\p{L}\p{N}])" if regex.match(r"\w", text) else ""
-    end = r"(?![\p{L}\p{N}])" if regex.search(r"\w$", text) else ""
+    # (of the term's own script: `config.yaml에서`, «`Dockerfile`е» are the term and a particle or ending)
+    start = rf"(?<![{word_edge(text[0])}\p{{N}}])" if regex.match(r"\w", text) else ""
+    end = rf"(?![{word_edge(text[-1])}\p{{N}}])" if regex.search(r"\w$", text) else ""
     return regex.compile(start + body + end, regex.IGNORECASE | regex.V0)
 
 

@@ -20,8 +20,18 @@ def test_report_and_coverage_line(tmp_path, capsys):
 
 
 def test_failed_item_exits_1(tmp_path, capsys):
-    build(tmp_path, {"item": "Contains HOP", "files": {"lessons/a.mdx": "# A\n"}})
+    build(tmp_path, {"item": "Contains `HOP(`", "files": {"lessons/a.mdx": "# A\n"}})
     assert main(["checklist", "--root", str(tmp_path), "--isolated"]) == 1
+    assert "✗ failed" in capsys.readouterr().out
+
+
+def test_a_heuristic_miss_fails_only_with_strict(tmp_path, capsys):
+    """"Contains HOP" names a word, not a literal: its absence needs review, and fails under --strict."""
+    build(tmp_path, {"item": "Contains HOP", "files": {"lessons/a.mdx": "# A\n"}})
+    assert main(["checklist", "--root", str(tmp_path), "--isolated"]) == 0
+    out = capsys.readouterr().out
+    assert "needs_review" in out and "--strict fails it" in out
+    assert main(["checklist", "--root", str(tmp_path), "--isolated", "--strict"]) == 1
     assert "✗ failed" in capsys.readouterr().out
 
 

@@ -44,7 +44,8 @@ def verdict(tmp_path, first, second, files, item):
 
 
 def test_a_sibling_lesson_does_not_stand_in(tmp_path):
-    item = verdict(tmp_path, "l/a.mdx", "l/b.mdx", {"l/a.mdx": "# A\n", "l/b.mdx": "TUMBLE(ts)\n"}, "Contains TUMBLE")
+    item = verdict(tmp_path, "l/a.mdx", "l/b.mdx", {"l/a.mdx": "# A\n", "l/b.mdx": "TUMBLE(ts)\n"},
+                   "Contains `TUMBLE`")
     assert item.status is Status.FAILED
 
 

@@ -27,8 +27,8 @@ L04 = "src/content/course/05-module-5/04-pyflink-stateful-processing.mdx"
 OURS = "lesson-structure/"
 
 
-def _check(root: Path):
-    ctx = RunContext.create(Settings(root=root.resolve()))
+def _check(root: Path, strict: bool = False):
+    ctx = RunContext.create(Settings(root=root.resolve(), strict=strict))
     return run(ctx, targets(ctx, []))
 
 
@@ -105,7 +105,9 @@ def test_english_paragraph_is_caught_at_its_line(corpus_case):
     text[line - 1] = ("A watermark is a marker of progress in event time: it tells the operator that no event "
                       "older than this timestamp is expected, so the window can be closed and emitted.")
     (root / L04).write_text("\n".join(text), encoding="utf-8")
-    result = _check(root)
+    # which language a paragraph is in is read from its letters: a heuristic miss, failed only under --strict
+    assert _items(_check(root))[("Russian explanatory text, English code", 1)].status.value == "needs_review"
+    result = _check(root, strict=True)
     items = _items(result)
     assert items[("Russian explanatory text, English code", 1)].status.value == "failed"
     assert items[("Russian explanatory text, English code", 0)].status.value == "passed"
@@ -207,7 +209,9 @@ def test_mermaid_in_the_corpus_only_its_real_errors(corpus_dir):
 def test_stubs_in_the_corpus(corpus_dir):
     found = set()
     for path in sorted(glob.glob(str(corpus_dir / "**" / "*.md*"), recursive=True)):
-        if "/.planning/" in path or "plans-wild" in path or not path.endswith((".md", ".mdx")):
+        # plans, and the verifier's reports kept beside a set (lovettbarron+evolver/verifications), are not lessons
+        if "/.planning/" in path or "plans-wild" in path or "/verifications/" in path \
+                or not path.endswith((".md", ".mdx")):
             continue
         lesson = parse_lesson(SourceFile.from_text(path, Path(path).read_text(encoding="utf-8")),
                               mdx=path.endswith(".mdx"))

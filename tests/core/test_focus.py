@@ -127,7 +127,9 @@ def test_a_folder_artifact_names_its_lessons(tmp_path):
     (root / "src/content/m1/02-update.mdx").write_text(LESSON + "\nFewer than <3 rows.\n", encoding="utf-8")
     full = run(context(root), targets(context(root), []))
     assert full.plans[0].lessons == ("src/content/m1/01-select.mdx", "src/content/m1/02-update.mdx")
-    assert [(d.path, d.code) for d in full.diagnostics] == [("src/content/m1/02-update.mdx", "MDX001")]
+    # the task's <files> is the folder too: its lessons are what "Contains `UPDATE`" is about (neither has it)
+    assert [(d.path, d.code) for d in full.diagnostics] == [("src/content/m1/01-select.mdx", "CHK003"),
+                                                            ("src/content/m1/02-update.mdx", "MDX001")]
 
 
 def test_the_root_as_an_artifact_does_not_lint_plans_as_lessons(tmp_path):

@@ -14,8 +14,10 @@ from lessonlint.source import SourceFile, decode
 from .conftest import parse_file
 
 SEED = "debezium-course/cases/09-02/.planning/phases/09-module-5-data-engineering/09-02-PLAN.md"
-# The one plan known to hold invalid YAML (`pattern: "generated\.py"`); absent from some corpus copies.
-KNOWN_INVALID = {"Ahmed-chouaya+algomath/.planning/phases/03-"}
+# Plans known to hold YAML that PyYAML cannot compose (`pattern: "generated\.py"`: an unknown escape);
+# absent from some corpus copies.
+KNOWN_INVALID = {"Ahmed-chouaya+algomath/.planning/phases/03-",
+                 "pRizz+bitcoin-bond-proposal/cases/07-0"}
 _ENTITY = re.compile(r"&(amp|lt|gt|quot|apos);")
 
 

@@ -41,7 +41,10 @@ def test_verified_truth_carries_evidence_lines(tmp_path):
 def test_missing_concept_fails_with_a_diagnostic_on_the_truth_line(tmp_path):
     make_project(tmp_path, ["Student can implement tumbling, sliding, and session windows"],
                  {"lessons/w.mdx": LESSON}, context=FLINK)
-    plan, result = judge(tmp_path)
+    plan, result = judge(tmp_path)  # a glossary pattern is heuristic evidence: its absence needs review
+    assert plan.truths[0].status is Status.NEEDS_REVIEW and "SESSION(" in plan.truths[0].reason
+    assert not [d for d in result.diagnostics if d.code == "TRU001"]
+    plan, result = judge(tmp_path, strict=True)
     truth = plan.truths[0]
     assert truth.status is Status.FAILED
     assert [c.status for c in truth.claims] == [Status.PASSED, Status.PASSED, Status.FAILED]
@@ -61,19 +64,24 @@ def test_prose_mention_is_not_code_evidence(tmp_path):
 
 
 def test_token_found_passes_and_missing_token_fails(tmp_path):
-    make_project(tmp_path, ["Student can create a TableEnvironment", "Student can call execute_insert()"],
+    make_project(tmp_path, ["Student can create a TableEnvironment", "Student can call execute_insert()",
+                            "Student can call `execute_insert()`"],
                  {"lessons/a.mdx": "```python\nenv = TableEnvironment.create(s)\n```\n"})
     plan, _ = judge(tmp_path)
-    assert [t.status for t in plan.truths] == [Status.PASSED, Status.FAILED]
-    assert "execute_insert" in plan.truths[1].reason
+    # a code token in prose is lifted from the sentence (heuristic); in backticks it is literal (certain)
+    assert [t.status for t in plan.truths] == [Status.PASSED, Status.NEEDS_REVIEW, Status.FAILED]
+    assert [t.basis for t in plan.truths] == ["heuristic", "heuristic", "certain"]
+    assert "execute_insert" in plan.truths[1].reason and "execute_insert" in plan.truths[2].reason
 
 
 def test_nothing_checkable_needs_review(tmp_path):
-    make_project(tmp_path, ["Student feels confident about the topic"], {"lessons/a.mdx": "# A\n"})
+    make_project(tmp_path, ["Student feels confident about the topic", "The topic is covered well"],
+                 {"lessons/a.mdx": "# A\n"})
     plan, result = judge(tmp_path)
     truth = plan.truths[0]
     assert truth.status is Status.NEEDS_REVIEW
-    assert "nothing to look for" in truth.reason
+    assert "learner outcome" in truth.reason or "judgement" in truth.reason
+    assert plan.truths[1].status is Status.NEEDS_REVIEW
     assert not [d for d in result.diagnostics if d.code.startswith("TRU")]
 
 
@@ -105,8 +113,11 @@ def test_absence_truths(tmp_path):
     make_project(tmp_path, ["No Mermaid diagrams remain in the lesson", "Lessons do not contain TODO markers"],
                  {"lessons/a.mdx": lesson}, context="Astro MDX components")
     plan, result = judge(tmp_path)
-    assert [t.status for t in plan.truths] == [Status.FAILED, Status.PASSED]
+    # "Mermaid diagrams" is a glossary concept, not a literal: still there → review (fails under --strict)
+    assert [t.status for t in plan.truths] == [Status.NEEDS_REVIEW, Status.PASSED]
     assert "lessons/a.mdx:3" in plan.truths[0].reason
+    plan, result = judge(tmp_path, strict=True)
+    assert [t.status for t in plan.truths] == [Status.FAILED, Status.PASSED]
 
 
 def test_plan_without_readable_files_needs_review(tmp_path):

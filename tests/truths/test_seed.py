@@ -49,8 +49,15 @@ def _remove(seed, pattern: str) -> None:
     (r"WATERMARK", 4, "watermarks"),
 ])
 def test_removing_a_concept_fails_exactly_its_truth(seed, pattern, index, claim):
+    """A glossary pattern is heuristic evidence (a course may teach the concept another way): its absence
+    needs review, naming the claim; under --strict it fails the truth, and only that truth."""
     _remove(seed, pattern)
     plan, result = judge(seed)
+    assert [t.status for t in plan.truths] == [Status.NEEDS_REVIEW if k == index else Status.PASSED
+                                               for k in range(6)], [(t.text, t.reason) for t in plan.truths]
+    assert f"`{claim}`" in plan.truths[index].reason and plan.truths[index].basis == "heuristic"
+    assert not [d for d in result.diagnostics if d.code == "TRU001"]
+    plan, result = judge(seed, strict=True)
     statuses = [t.status for t in plan.truths]
     assert statuses == [Status.FAILED if k == index else Status.PASSED for k in range(6)], \
         [(t.text, t.reason) for t in plan.truths]

@@ -21,6 +21,7 @@ NAMES = (
     "prerequisites",
     "code_syntax",
     "stub",
+    "exports",
 )
 
 

@@ -5,7 +5,7 @@ import regex
 
 from ...checks.common import at_file, quote
 from ...diagnostic import Status
-from ...results import Evidence
+from ...results import CERTAIN, Evidence
 from ..action import section_terms
 from ..api import ItemContext, ItemVerdict, review
 from ..search import find, translated
@@ -123,5 +123,5 @@ def code_tags(ctx: ItemContext, targets) -> ItemVerdict:
     if diagnostics:
         where = ", ".join(f"{d.path}:{d.line}" for d in diagnostics[:5])
         return ItemVerdict(Status.FAILED, f"{len(diagnostics)} of {blocks} code blocks have no language tag: {where}",
-                           (), tuple(diagnostics))
+                           (), tuple(diagnostics), basis=CERTAIN)
     return ItemVerdict(Status.PASSED, f"all {blocks} code blocks name their language")

@@ -5,7 +5,7 @@ import datetime
 
 from ...checks.common import at_file
 from ...lesson.model import Lesson
-from ..zod import CONFIG_PATHS, Schema, ZodType, read_schemas
+from ..zod import CONFIG_PATHS, Schema, ZodType, read_named, read_schemas
 
 SCHEMA = "CHK008"
 _CACHE: dict[tuple, list[Schema]] = {}
@@ -24,6 +24,28 @@ def schemas(run) -> list[Schema]:
     return []
 
 
+_CODE = (".ts", ".mts", ".cts", ".js", ".mjs", ".cjs", ".tsx", ".jsx")
+
+
+def named_schema(run, name: str) -> Schema | None:
+    """The project's own schema called ``name`` (``export const SessionSchema = z.object(...)``), read from
+    whichever code file declares it; None when no file does, or more than one does."""
+    memo = run.memo.setdefault("named-schemas", {})
+    if name not in memo:
+        found = []
+        for rel in run.files.files():
+            if not rel.endswith(_CODE) or "/node_modules/" in f"/{rel}":
+                continue
+            source = run.read(rel)
+            text = getattr(source, "text", "")
+            if f"const {name}" in text:
+                schema = read_named(rel, text, name)
+                if schema is not None:
+                    found.append(schema)
+        memo[name] = found[0] if len(found) == 1 else None
+    return memo[name]
+
+
 def schema_for(run, rel: str) -> Schema | None:
     """The schema of the collection holding ``rel`` (the only one when the project has one)."""
     found = schemas(run)
@@ -39,7 +61,8 @@ def schema_problems(ctx, rel: str, lesson: Lesson, schema: Schema) -> list:
     out = []
     for name, wanted in schema.fields.items():
         where = f"{schema.path}:{schema.lines.get(name, 1)}"
-        if name not in front.values or front.values[name] is None and wanted.required:
+        empty = front.values.get(name) is None and wanted.kind != "unknown"  # `key:` with no value
+        if name not in front.values or empty and wanted.required:
             if wanted.required:
                 out.append(at_file(ctx.plan, SCHEMA, f"`{name}` is required by the content schema ({where})",
                                    rel, front.end_line, 1, plan_line=ctx.item.line, hint=f"add `{name}:`"))
@@ -55,8 +78,8 @@ def schema_problems(ctx, rel: str, lesson: Lesson, schema: Schema) -> list:
 def mismatch(value, wanted: ZodType) -> str | None:
     """Why ``value`` does not fit ``wanted`` (None when it fits or the type is not understood)."""
     kind = wanted.kind
-    if value is None:
-        return None if not wanted.required else "is empty"
+    if value is None:  # a union (`z.union([z.number(), z.null()])`) may allow it: only a known type is "empty"
+        return None if not wanted.required or kind == "unknown" else "is empty"
     if kind == "string" and not isinstance(value, str):
         return f"is {_name(value)}, the schema wants a string"
     if kind == "number" and (isinstance(value, bool) or not isinstance(value, (int, float))):

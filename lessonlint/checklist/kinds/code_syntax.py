@@ -11,7 +11,7 @@ import regex
 
 from ...checks.common import at_file
 from ...diagnostic import Status
-from ...results import Evidence
+from ...results import CERTAIN, HEURISTIC, Evidence
 from .._blocks import JSON, PYTHON, SQL, TOML, YAML, check_block, python_errors, sql_in_python
 from .._sql import problems as sql_problems
 from ..api import ItemContext, ItemVerdict, review
@@ -52,8 +52,10 @@ def check(ctx: ItemContext) -> ItemVerdict:
             if pieces:
                 evidence.append(Evidence(rel, block.line, block.end_line, block.column, block.lang))
     if failures:
+        # a parser's error (Python, JSON, YAML, TOML) is certain; the SQL reader is lessonlint's own approximation
+        sure = any(d.code != SQL_ERROR for d in diagnostics)
         return ItemVerdict(Status.FAILED, f"{len(failures)} syntax problem(s): {', '.join(failures[:8])}",
-                           tuple(evidence), tuple(diagnostics))
+                           tuple(evidence), tuple(diagnostics), basis=CERTAIN if sure else HEURISTIC)
     if not checked:
         return review("no code of the named language in " + (", ".join(ctx.lessons) or "the item's files"))
     unproven = [next(g for g in m.groups() if g) for m in _UNPROVEN.finditer(ctx.text or ctx.item.text)]

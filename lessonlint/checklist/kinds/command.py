@@ -10,21 +10,29 @@ Groups: ``cmd`` (the command line), ``comment`` (a ``# ...`` line: judged by the
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
-from ...checks.common import at_file, at_plan, quote
+from ...checks.common import at_file, at_plan, quote, worst
+from ...checks.policy import combined, not_the_plans_to_write
 from ...diagnostic import Status
+from ...results import CERTAIN, HEURISTIC
 from ..api import ItemContext, ItemVerdict, review
 from ..native import Files, Output, Unsupported, run_line
-from ..paths import clean, local_tail
+from ..paths import clean, local_tail, planned_in
 from ..shell import Unreadable
-from ._expect import Expect, expectation, holds, value, zero
+from ._expect import Expect, expectation, for_command, holds, value, zero
 
 PARAMS = {"json_files": bool}
 MISSING, FAILED, PRESENT, UNREADABLE = "CHK001", "CHK010", "CHK011", "CHK012"
 _PROSE = regex.compile(r"\s+(?=(?:for each file|returns?|shows?|should|must|outputs?|prints?|gives?|confirms?|"
                        r"to verify|[-—–]\s|→|->|\(|#))", regex.I)
 _EXPECTED_LINES = regex.compile(r"^#\s*expected:?\s*(?P<n>\d+)\+?\s*lines", regex.I)
+_BACKTICKED = regex.compile(r"`((?:cd\s[^`]*?&&\s*)?(?:grep|egrep|fgrep|git\s+grep|test|\[|wc|head|tail|cat|find|jq|ls)\b"
+                            r"[^`]*)`")
+
+
 def check(ctx: ItemContext) -> ItemVerdict:
     if ctx.params.get("json_files"):
         return _json_files(ctx)
@@ -32,8 +40,31 @@ def check(ctx: ItemContext) -> ItemVerdict:
         return _comment(ctx)
     if ctx.groups.get("grepfor"):
         return _grep_for(ctx, ctx.groups["grepfor"])
-    line, prose = split_command(ctx.groups.get("cmd", ""), ctx.text)
-    return evaluate(ctx, line, prose)
+    segments = _segments(ctx.groups.get("cmd", ""), ctx.text)
+    verdicts = [evaluate(ctx, line, prose) for line, prose in segments]
+    if len(verdicts) == 1:
+        return verdicts[0]
+    status = worst(v.status for v in verdicts)
+    reason = "; ".join(v.reason for v in verdicts)
+    return ItemVerdict(status, reason, tuple(e for v in verdicts for e in v.evidence),
+                       tuple(d for v in verdicts for d in v.diagnostics),
+                       next((v.needs for v in verdicts if v.status is Status.NEEDS_REVIEW), None),
+                       combined((v.status, v.basis) for v in verdicts))
+
+
+def _segments(cmd: str, text: str) -> list[tuple[str, str]]:
+    """(command line, the words that say what it should give) for each command of the item. Several
+    backticked commands each take the words after them up to the next ("`grep A f` present; `grep B g`
+    returns nothing"); the first also takes the words before it ("No imports remain: `grep ...`")."""
+    spans = [m for m in _BACKTICKED.finditer(text)]
+    if f"`{cmd.strip()}`" not in text or len(spans) < 2:
+        return [split_command(cmd, text)]
+    out = []
+    for k, span in enumerate(spans):
+        after = text[span.end():spans[k + 1].start() if k + 1 < len(spans) else len(text)]
+        line, prose = split_command(span.group(1), span.group(1))
+        out.append((line, prose + " " + (text[:span.start()] if k == 0 else "") + " " + after))
+    return out
 
 
 def split_command(cmd: str, text: str) -> tuple[str, str]:
@@ -46,17 +77,29 @@ def split_command(cmd: str, text: str) -> tuple[str, str]:
 
 
 def evaluate(ctx: ItemContext, line: str, prose: str) -> ItemVerdict:
-    """Interpret ``line`` over the project's files and compare its output with what ``prose`` expects."""
-    expect = expectation(prose)
+    """Interpret ``line`` over the project's files and compare its output with what ``prose`` expects.
+
+    Certain when the command is read exactly: every operand a file under the root (or a path whose folder
+    exists), the expectation stated or the command's own exit status. A command that names no file reads
+    the item's files (a guess: heuristic); words that are no file show prose, not a command (review)."""
+    expect = for_command(expectation(prose), line)
+    if regex.fullmatch(r"ls(?:\s+-\w+)*", line.strip()) and prose.strip():
+        # "ls confirms 4 files in module4/: …": which folder is listed is in the prose, not the command
+        return review(f"{quote(line)} names no folder; the item describes the listing in words", needs="human")
     files = Files(ctx.plan.run, lambda raw: _localize(raw, ctx), ctx.lessons or ctx.files)
     try:
         out = run_line(line, files)
     except Unsupported as exc:
+        if exc.needs == "prose":
+            return review(str(exc), needs="human")
         if exc.needs != "missing":
             return review(str(exc), needs=exc.needs)
+        basis = CERTAIN if _folder_exists(exc.path, ctx) and not_the_plans_to_write(exc.path or "") is None \
+            else HEURISTIC
         if expect.kind == "missing":
-            return ItemVerdict(Status.PASSED, f"{exc} (as expected)")
-        return ItemVerdict(Status.FAILED, str(exc), (), (at_plan(ctx.plan, MISSING, str(exc), ctx.item.line),))
+            return ItemVerdict(Status.PASSED, f"{exc} (as expected)", basis=basis)
+        return ItemVerdict(Status.FAILED, str(exc), (), (at_plan(ctx.plan, MISSING, str(exc), ctx.item.line),),
+                           basis=basis)
     except (Unreadable, regex.error, ValueError) as exc:
         message = f"cannot read the command {quote(line)}: {exc}"
         diag = at_plan(ctx.plan, UNREADABLE, message, ctx.item.line, "quote or escape the pattern")
@@ -68,7 +111,33 @@ def evaluate(ctx: ItemContext, line: str, prose: str) -> ItemVerdict:
         if expect.kind == "default":
             return review(f"{quote(line)} counts {', '.join(map(str, out.counts))} lines; the item gives no threshold",
                           out.evidence)
-    return _compare(ctx, line, out, expect)
+    if expect.kind == "human":
+        return review(f"{quote(line, 80)} gathers what a person is asked to check{_summary(out)}", out.evidence,
+                      needs="human")
+    if expect.kind == "ambiguous":
+        return review(f"{quote(line, 80)} \"returns {expect.n}\": an exit status or a number of lines? "
+                      f"It exits {out.code}{_summary(out)}", out.evidence, needs="human")
+    verdict = _compare(ctx, line, out, expect)
+    return replace(verdict, basis=HEURISTIC if files.guessed or _beyond_the_plan(line, expect, ctx) else CERTAIN)
+
+
+def _beyond_the_plan(line: str, expect: Expect, ctx: ItemContext) -> bool:
+    """"`ls src/diagrams/` shows 8 files" where the plan names 2 there: the count rests on other plans' work."""
+    if expect.kind != "number" or not expect.n:
+        return False
+    listed = regex.match(r"\s*(?:ls|find)\s+(?:-\w+\s+)*([^\s|;&]+)", line)
+    return listed is not None and ctx.plan.run.files.is_dir(_localize(listed.group(1), ctx) or "") and \
+        planned_in(_localize(listed.group(1), ctx) or "", ctx) < expect.n
+
+
+def _folder_exists(path: str | None, ctx: ItemContext) -> bool:
+    """A missing path is certain when its folder exists under the root; a folder the project does not have
+    (a relative path from another working folder, a part of the repository not here) may be elsewhere."""
+    rel = _localize(path or "", ctx)
+    if not rel or rel.endswith("/") or "." not in rel.rsplit("/", 1)[-1]:
+        return False  # a folder: a checkout may lack a whole part of the repository; a file in its folder may not
+    folder = rel.rstrip("/").rsplit("/", 1)[0] if "/" in rel.rstrip("/") else ""
+    return bool(folder) and ctx.plan.run.files.is_dir(folder)
 
 
 def _compare(ctx: ItemContext, line: str, out: Output, expect: Expect) -> ItemVerdict:
@@ -84,9 +153,21 @@ def _compare(ctx: ItemContext, line: str, out: Output, expect: Expect) -> ItemVe
         else:
             diag = at_plan(ctx.plan, FAILED, message, ctx.item.line)
         return ItemVerdict(Status.FAILED, message, tuple(out.evidence), (diag,))
+    if expect.kind == "status":
+        ok = (out.code == 0) == (expect.n == 0)
+        detail = f"{shown} exits {out.code} (expected {expect.n})"
+        return ItemVerdict(Status.PASSED if ok else Status.FAILED, detail + _summary(out), tuple(out.evidence),
+                           () if ok else (at_plan(ctx.plan, FAILED, detail, ctx.item.line),))
+    if expect.kind == "shows":
+        ok = out.code == 0 and any(expect.text in text for text in out.lines)
+        detail = f"{shown} {'shows' if ok else 'does not show'} {quote(expect.text)}"
+        return ItemVerdict(Status.PASSED if ok else Status.FAILED, detail, tuple(out.evidence),
+                           () if ok else (at_plan(ctx.plan, FAILED, detail, ctx.item.line),))
     if expect.kind == "number":
         values = list(out.counts) if expect.each else [value(out)]
         wanted = list(expect.each) if expect.each else [expect.n]
+        if len(wanted) == 1 and len(values) > 1:
+            wanted = wanted * len(values)  # "returns 1 per file"
         if expect.each and len(values) != len(wanted):
             return review(f"{shown} gives {len(values)} counts for {len(wanted)} expected values", out.evidence)
         bad = [(v, w) for v, w in zip(values, wanted) if not holds(v, expect.op, w)]
@@ -100,7 +181,7 @@ def _compare(ctx: ItemContext, line: str, out: Output, expect: Expect) -> ItemVe
         detail = f"{shown} " + ("finds no such file, as expected" if ok else "finds the file the item says is gone")
         return ItemVerdict(Status.PASSED if ok else Status.FAILED, detail, tuple(out.evidence),
                            () if ok else (at_plan(ctx.plan, FAILED, detail, ctx.item.line),))
-    if out.code == 0 and (not out.counts or all(out.counts) or not _is_grep_count(line)):
+    if out.code == 0:
         return ItemVerdict(Status.PASSED, f"{shown} succeeds" + _summary(out), tuple(out.evidence))
     detail = f"{shown} fails" + (": no match" if _is_grep(line) else f" (exit {out.code})")
     return ItemVerdict(Status.FAILED, detail, tuple(out.evidence), (at_plan(ctx.plan, FAILED, detail, ctx.item.line),))
@@ -122,34 +203,46 @@ def _comment(ctx: ItemContext) -> ItemVerdict:
             verdicts.append((item, evaluate(sub, line, prose)))
     if not verdicts:
         return review("a comment with no file command under it")
-    statuses = [v.status for _, v in verdicts]
-    status = Status.FAILED if Status.FAILED in statuses else (
-        Status.NEEDS_REVIEW if Status.NEEDS_REVIEW in statuses else Status.PASSED)
+    status = worst(v.status for _, v in verdicts)
     reason = "judged by the commands under it: " + "; ".join(f"line {i.line}: {v.status.value}" for i, v in verdicts)
     evidence = tuple(e for _, v in verdicts for e in v.evidence)
-    return ItemVerdict(status, reason, evidence)
+    return ItemVerdict(status, reason, evidence, basis=combined((v.status, v.basis) for _, v in verdicts))
+
+
+# quoted or backticked text, the first delimiter deciding: "```json" is the text ```json
+_QUOTED = regex.compile(r"([`\"])((?:(?!\1).)+)\1")
+_GREP_WHERE = regex.compile(r"\b(?:in|across|under|within)\s+(?:`(?P<a>[^`\s]+)`|(?P<b>[\w.\-]+/[\w./\-*]*|[\w.\-*]+\.\w{1,6}))")
 
 
 def _grep_for(ctx: ItemContext, text: str) -> ItemVerdict:
-    """"grep for \"A\" or \"B\"": any of the quoted texts (all, with "and") in the item's lessons."""
-    wanted = regex.findall(r'"([^"]+)"', text) or [w.strip() for w in regex.split(r",|\band\b", text) if w.strip()]
+    """"grep for `A` or `B` in `src/` returns ≥ 2 lines": each backticked or double-quoted text is a grep pattern
+    run over the path the item names (else the item's files, a guess); the words after say what to expect.
+    Unquoted words ("grep for percentage patterns") are a description, not a pattern: review."""
+    wanted = [m.group(2) for m in _QUOTED.finditer(text)]
+    where = _GREP_WHERE.search(text)
+    operand = (where.group("a") or where.group("b")) if where else None
+    wanted = [w for w in wanted if w != operand]
     if not wanted:
-        return review("nothing quoted to grep for")
-    any_of = bool(regex.search(r'"\s+or\s+"', text))
+        return review("the item describes a search but quotes no pattern to grep for", needs="human")
+    any_of = bool(regex.search(r'[`"]\s+or\s+[`"]', text))
+    prose = _QUOTED.sub(" ", text)
     hits = {}
     for needle in wanted:
-        line = f"grep -E {_shell_quote(needle)}"
-        verdict = evaluate(ctx, line, "")
-        hits[needle] = verdict
+        line = f"grep -rE {_shell_quote(needle)} {_shell_quote(operand)}" if operand else \
+            f"grep -E {_shell_quote(needle)}"  # no path: the item's files
+        hits[needle] = evaluate(ctx, line, prose)
     passed = [n for n, v in hits.items() if v.status is Status.PASSED]
     ok = bool(passed) if any_of else len(passed) == len(wanted)
-    if any(v.status is Status.NEEDS_REVIEW for v in hits.values()) and not ok:
-        return review("; ".join(v.reason for v in hits.values()))
-    evidence = tuple(e for v in hits.values() for e in v.evidence[:1])
-    reason = f"found {', '.join(quote(p) for p in passed) or 'none'} of {', '.join(quote(w) for w in wanted)}"
+    verdicts = list(hits.values())
+    if any(v.status is Status.NEEDS_REVIEW for v in verdicts) and not ok:
+        return review("; ".join(v.reason for v in verdicts))
+    evidence = tuple(e for v in verdicts for e in v.evidence[:1])
+    reason = "; ".join(v.reason for v in verdicts)
+    basis = combined((v.status, v.basis) for v in verdicts)
     if ok:
-        return ItemVerdict(Status.PASSED, reason, evidence)
-    return ItemVerdict(Status.FAILED, reason, evidence, (at_plan(ctx.plan, FAILED, reason, ctx.item.line),))
+        return ItemVerdict(Status.PASSED, reason, evidence, basis=basis)
+    return ItemVerdict(Status.FAILED, reason, evidence, (at_plan(ctx.plan, FAILED, reason, ctx.item.line),),
+                       basis=basis)
 
 
 def _json_files(ctx: ItemContext) -> ItemVerdict:
@@ -167,8 +260,9 @@ def _json_files(ctx: ItemContext) -> ItemVerdict:
             line, column = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
             message = f"not valid JSON: {getattr(exc, 'msg', exc)}"
             return ItemVerdict(Status.FAILED, f"{rel}: {message}", (), (at_file(
-                ctx.plan, FAILED, message, rel, line, column, plan_line=ctx.item.line, hint="fix the JSON syntax"),))
-    return ItemVerdict(Status.PASSED, f"valid JSON: {', '.join(files)}")
+                ctx.plan, FAILED, message, rel, line, column, plan_line=ctx.item.line, hint="fix the JSON syntax"),),
+                basis=CERTAIN)
+    return ItemVerdict(Status.PASSED, f"valid JSON: {', '.join(files)}", basis=CERTAIN)
 
 
 def _lines_from_neighbour(ctx: ItemContext) -> Expect | None:

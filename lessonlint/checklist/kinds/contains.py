@@ -1,14 +1,21 @@
 """``contains``: "Contains X", "Contains X example with GROUP BY", "Contains connector options (a, b, c)".
 
-The item's concrete terms (``lessonlint.checklist.terms``) must be in the item's lessons: each term in any of
-them. "SQL DDL", "JSON config", "Python code" restrict the code-like terms to code of that language (SQL also
-inside Python strings). Without a concrete term, the outline section of the task's ``<action>`` that shares
-most words with the item lends its code tokens, and at least ``fallback_share`` of them must be found.
-Plain listed words ("(point-in-time, aggregated)") may be translated: they never fail an item alone.
+The item's concrete terms (``lessonlint.checklist.terms``) must be in the item's files, frontmatter included:
+each term in any of them, or in every one of them when the item says "each / every / all / both" of its
+files. "`A` or `B`" is satisfied by either; "No file contains `X`" / "does not use `X`" wants the term
+absent. "SQL DDL", "JSON config", "Python code" restrict the code-like terms to code of that language (SQL
+also inside Python strings). Without a concrete term, the outline section of the task's ``<action>`` that
+shares most words with the item lends its code tokens, and at least ``fallback_share`` of them must be found.
 No term at all: needs review, never passed.
 
-Groups: ``what`` (the text after the verb; else the whole item), ``path`` (a file named by the item).
-Params: ``descriptive`` (more upper-case words that describe rather than name), ``fallback_share``.
+Only text in backticks or quotes is a literal requirement: a miss of one, in files the item names (a path,
+its task's files, "Session 06" → ``06-*.md``), is a certain failure. Words lifted from prose (names,
+acronyms, hyphenated descriptors, outline tokens, a code block's language) may support a pass, but a miss
+of them alone is heuristic: the item needs review (``lessonlint.checks.policy``).
+
+Groups: ``what`` (the text after the verb; else the whole item), ``path`` (a file named by the item),
+``subject`` (the words before the verb). Params: ``descriptive`` (more upper-case words that describe rather
+than name), ``fallback_share``, ``aliases``, ``patterns``, ``heading``, ``code_tags``.
 """
 from __future__ import annotations
 
@@ -16,25 +23,40 @@ from ...diagnostic import Status
 from ...lesson.model import Lesson
 from ...nearmiss import near_literal
 from ...results import Evidence
-from ...checks.common import at_file, quote
+from dataclasses import replace
+
+import regex
+
+from ...checks.common import at_file, quote, worst
+from ...checks.policy import combined
+from ...results import CERTAIN, HEURISTIC
 from ..action import best_section, section_terms
 from ..api import ItemContext, ItemVerdict, review
-from ..paths import resolve_item_path
-from ..search import find, has_code, separator_variant, table_lines, translated
+from ..search import code_lines, find, find_loose, has_code, separator_variant, table_lines
 from ..terms import Term, extract
 from . import _contains_modes as modes
+from ._contains_scope import Scope, alternatives, is_absent, numbered_clauses, polarity, scope_of
 
 PARAMS = {"descriptive": list, "fallback_share": (int, float), "code_tags": bool, "aliases": dict, "patterns": list,
           "heading": bool}
-MISSING, OUTSIDE_CODE = "CHK003", "CHK004"
+MISSING, OUTSIDE_CODE, PRESENT = "CHK003", "CHK004", "CHK011"
 EXTENSIONS = {"sql": "sql", "json": "json", "py": "python", "yaml": "yaml", "yml": "yaml", "sh": "bash",
               "ts": "typescript", "js": "javascript", "java": "java", "promql": "promql"}
 
 
 def check(ctx: ItemContext) -> ItemVerdict:
-    targets = _targets(ctx)
-    if isinstance(targets, ItemVerdict):
-        return targets
+    clauses = numbered_clauses(ctx.text)
+    if len(clauses) > 1:  # "Session 01 contains `a`, Session 02 contains `b`": each clause about its own file
+        verdicts = [check(replace(ctx, text=clause, groups={"what": what})) for clause, what in clauses]
+        return ItemVerdict(worst(v.status for v in verdicts), "; ".join(v.reason for v in verdicts),
+                           tuple(e for v in verdicts for e in v.evidence),
+                           tuple(d for v in verdicts for d in v.diagnostics),
+                           next((v.needs for v in verdicts if v.status is Status.NEEDS_REVIEW), None),
+                           combined((v.status, v.basis) for v in verdicts))
+    scope = scope_of(ctx)
+    if isinstance(scope, ItemVerdict):
+        return scope
+    targets = list(scope.targets)
     if ctx.params.get("code_tags"):
         return modes.code_tags(ctx, targets)
     if ctx.params.get("patterns"):
@@ -68,22 +90,7 @@ def check(ctx: ItemContext) -> ItemVerdict:
     lessons = [(rel, lesson) for rel, lesson in lessons if lesson is not None]
     if not lessons:
         return review("none of the item's files can be read")
-    return _judge(ctx, terms, found, section, lessons)
-
-
-def _targets(ctx: ItemContext):
-    raw = ctx.groups.get("path")
-    if raw:
-        where = resolve_item_path(raw, ctx)
-        if not where.found or where.kind == "dir":
-            return review(f"{quote(raw)} is not a file under the root", needs=None)
-        return list(where.paths)
-    targets = list(ctx.lessons) or list(ctx.files)
-    if not targets and ctx.task is not None and ctx.task.files:
-        # the task's files do not exist: that is reported where the files are required, not again here
-        written = ", ".join(quote(f) for f in ctx.task.files)
-        return ItemVerdict(Status.FAILED, f"nothing to search: {written} does not exist")
-    return targets or review("no file to search: the task names none and the plan has no lesson artifact")
+    return _judge(ctx, terms, found, section, lessons, scope, what)
 
 
 def _section(ctx: ItemContext, words):
@@ -93,78 +100,130 @@ def _section(ctx: ItemContext, words):
         return None
 
 
-def _judge(ctx: ItemContext, terms: list[Term], found, section, lessons) -> ItemVerdict:
+def _literal(term: Term) -> bool:
+    """Backticked or quoted text, or upper-case keywords of several words (`SHOW MASTER STATUS`): what the item
+    asks for literally. The rest (names, acronyms, descriptors, outline tokens) is lifted from prose."""
+    return term.how in ("backticks", "quoted") or term.how == "keyword" and " " in term.text
+
+
+def _judge(ctx: ItemContext, terms: list[Term], found, section, lessons, scope: Scope, what: str) -> ItemVerdict:
     languages = found.languages
+    where = polarity(ctx.text)
+    in_code = bool(_IN_CODE.search(ctx.text))  # "No use of `trait` in code examples": prose does not count
     evidence: list[Evidence] = []
-    seen, missing, weak_missing, outside = [], [], [], []
+    seen, missing, present, outside, problems = [], [], [], [], []
     elsewhere = None  # the plan's other files, read only when a term is not in the item's own
-    for term in terms:
-        hits = _hits(ctx, term, lessons, languages)
-        if not hits and not term.weak:
-            elsewhere = _plan_lessons(ctx, lessons) if elsewhere is None else elsewhere
-            hits = _hits(ctx, term, elsewhere, languages)
-        in_scope = [(rel, h) for rel, h in hits if h.in_scope]
-        if in_scope:
-            rel, hit = in_scope[0]
-            evidence.append(Evidence(rel, hit.line, None, hit.column, hit.text))
-            seen.append(f"{quote(term.text)} {rel}:{hit.line}")
-        elif hits:
-            outside.append((term, hits[0]))
-        elif term.weak:
-            weak_missing.append(term)
-        else:
-            missing.append(term)
-    problems = []
+    for unit in alternatives(what, terms):
+        shown = " or ".join(quote(t.text) for t in unit)
+        if is_absent(unit[0], ctx.text, where):
+            hits = [(rel, h) for t in unit for rel, h in _hits(ctx, t, lessons, (), loose=False)]
+            if in_code:
+                hits = [(rel, h) for rel, h in hits if h.line in code_lines(dict(lessons)[rel])]
+            if hits:
+                present.append((unit, hits))
+            else:
+                seen.append(f"{shown} absent, as required")
+            continue
+        files = [[(rel, lesson)] for rel, lesson in lessons] if scope.each else [lessons]
+        for group in files:
+            hits = [(rel, h) for t in unit for rel, h in _hits(ctx, t, group, languages)]
+            if not hits and not scope.each and not any(t.weak for t in unit):
+                elsewhere = _plan_lessons(ctx, lessons) if elsewhere is None else elsewhere
+                hits = [(rel, h) for t in unit for rel, h in _hits(ctx, t, elsewhere, languages)]
+            in_scope = [(rel, h) for rel, h in hits if h.in_scope]
+            label = shown + (f" in {group[0][0]}" if scope.each else "")
+            if in_scope:
+                rel, hit = in_scope[0]
+                evidence.append(Evidence(rel, hit.line, None, hit.column, hit.text))
+                seen.append(f"{shown} {rel}:{hit.line}")
+            elif hits:
+                outside.append((unit, hits[0], label))
+            else:
+                missing.append((unit, group[0], label))
     for language in languages if not evidence else ():  # terms found in code already show the code
         if not any(has_code(lesson, language) or _file_language(rel) == language for rel, lesson in lessons):
             problems.append(f"no {language} code block")
     if found.wants_table and not any(table_lines(lesson) for _, lesson in lessons):
         problems.append("no Markdown table")
-    diagnostics = _diagnostics(ctx, missing, outside, problems, lessons, languages, section)
-    if section is not None:  # terms lent by the outline: most of them, not all, must be there
-        share = float(ctx.params.get("fallback_share", 0.5))
-        enough = len(seen) >= max(1, share * len(terms)) and not problems
-        label = f"outline section {section.number} ({section.title})"
-        if enough:
-            note = f"; absent: {', '.join(quote(t.text) for t in missing)}" if missing else ""
-            return ItemVerdict(Status.PASSED, f"by {label}: {'; '.join(seen)}{note}", tuple(evidence))
-        if len(terms) < 2 and not problems:  # one token the item never named is too little to fail it
-            return review(f"by {label}: its only code term {quote(terms[0].text)} is not in the lesson",
-                          evidence, needs="human")
-        return ItemVerdict(Status.FAILED, f"by {label}: found {len(seen)} of {len(terms)} terms"
-                           f"{_list(' missing', missing)}{_list(' problems', problems)}", tuple(evidence),
-                           tuple(diagnostics))
-    if missing or outside or problems:
-        where = f" in {', '.join(rel for rel, _ in lessons)}"
-        parts = [f"not found{where}: {', '.join(quote(t.text) for t in missing)}" if missing else "",
-                 "only outside code: " + ", ".join(quote(t.text) for t, _ in outside)
-                 if outside else "", "; ".join(problems)]
-        return ItemVerdict(Status.FAILED, "; ".join(p for p in parts if p), tuple(evidence), tuple(diagnostics))
-    suffixes = ctx.plan.settings.lesson_suffixes
-    prose = [(rel, lesson) for rel, lesson in lessons if rel.endswith(suffixes)]
-    if weak_missing and prose and not any(translated(lesson) for _, lesson in prose):
-        # an English lesson has no excuse: a listed word or name the item gives must be there
-        missing, weak_missing = weak_missing, []
-        diagnostics = [_missing(ctx, t, prose[0][0], prose[0][1], section) for t in missing]
-        return ItemVerdict(Status.FAILED, f"not found: {', '.join(quote(t.text) for t in missing)}",
-                           tuple(evidence), tuple(diagnostics))
-    if not seen and weak_missing:
-        return review(f"none of {', '.join(quote(t.text) for t in weak_missing)} is in the lesson; "
-                      "plain words may have been translated", evidence, needs="human")
+    if section is not None:
+        return _by_section(ctx, terms, seen, missing, problems, evidence, section, lessons)
+    literal = lambda entry: all(_literal(t) for t in entry[0])  # noqa: E731
+    sure = scope.named and not where.unsure
+    if any(map(literal, missing)) or any(map(literal, present)):
+        return _failed(ctx, missing, present, outside, problems, lessons, languages, evidence, scope,
+                       CERTAIN if sure else HEURISTIC)
+    doubts = [m[2] for m in missing] + [o[2] for o in outside] + problems + \
+        [" or ".join(quote(t.text) for t in p[0]) + " present" for p in present]
+    has_literals = any(_literal(t) for t in terms) and not any(map(literal, outside))
+    if doubts and not has_literals:
+        return _failed(ctx, missing, present, outside, problems, lessons, languages, evidence, scope, HEURISTIC)
+    # every literal the item gives holds: the prose words around them describe, they do not fail it
+    note = f"; not confirmed (words from prose, may be paraphrased or translated): {', '.join(doubts)}" \
+        if doubts else ""
     if not seen:
         return ItemVerdict(Status.PASSED, "; ".join(f"has {lang} code" for lang in languages) or "has a table",
                            tuple(evidence))
-    note = f"; not found (may be translated): {', '.join(quote(t.text) for t in weak_missing)}" if weak_missing else ""
-    return ItemVerdict(Status.PASSED, "found " + "; ".join(seen) + note, tuple(evidence))
+    basis = CERTAIN if sure and all(_literal(t) for t in terms) and not doubts else HEURISTIC
+    each = f" (each of {len(lessons)} files)" if scope.each else ""
+    return ItemVerdict(Status.PASSED, f"found{each} " + "; ".join(seen) + note, tuple(evidence), basis=basis)
 
 
-def _hits(ctx: ItemContext, term: Term, lessons, languages) -> list:
+def _failed(ctx, missing, present, outside, problems, lessons, languages, evidence, scope, basis) -> ItemVerdict:
+    parts = []
+    if missing:
+        parts.append(f"not found in {', '.join(rel for rel, _ in lessons)}: {', '.join(m[2] for m in missing)}")
+    if present:
+        parts.append("present although the item says it must not be: " + ", ".join(
+            f"{' or '.join(quote(t.text) for t in unit)} at {hits[0][0]}:{hits[0][1].line}" for unit, hits in present))
+    if outside:
+        parts.append("only outside code: " + ", ".join(o[2] for o in outside))
+    parts += problems
+    if basis == HEURISTIC and scope.how.startswith("the plan's"):
+        parts.append(f"searched {scope.how}")
+    diagnostics = _diagnostics(ctx, missing, present, outside, problems, lessons, languages)
+    return ItemVerdict(Status.FAILED, "; ".join(parts), tuple(evidence), tuple(diagnostics), basis=basis)
+
+
+def _by_section(ctx, terms, seen, missing, problems, evidence, section, lessons) -> ItemVerdict:
+    """Terms lent by the outline: most of them, not all, must be there (never certain: the item named none)."""
+    share = float(ctx.params.get("fallback_share", 0.5))
+    enough = len(seen) >= max(1, share * len(terms)) and not problems
+    label = f"outline section {section.number} ({section.title})"
+    if enough:
+        absent = [m[2] for m in missing]
+        note = f"; absent: {', '.join(absent)}" if absent else ""
+        return ItemVerdict(Status.PASSED, f"by {label}: {'; '.join(seen)}{note}", tuple(evidence))
+    if len(terms) < 2 and not problems:  # one token the item never named is too little to fail it
+        return review(f"by {label}: its only code term {quote(terms[0].text)} is not in the lesson",
+                      evidence, needs="human")
+    diagnostics = _diagnostics(ctx, missing, [], [], problems, lessons, (), section)
+    return ItemVerdict(Status.FAILED, f"by {label}: found {len(seen)} of {len(terms)} terms"
+                       f"{_list(' missing', [t for m in missing for t in m[0]])}{_list(' problems', problems)}",
+                       tuple(evidence), tuple(diagnostics))
+
+
+_IN_CODE = regex.compile(r"\bin\s+(?:the\s+|all\s+|any\s+)?code\s+(?:examples?|blocks?|snippets?|samples?|listings?)\b",
+                         regex.I)
+
+
+def _hits(ctx: ItemContext, term: Term, lessons, languages, loose: bool = True) -> list:
     scoped = languages if term.how not in ("name", "listed", "hyphen", "number") else ()
     hits = [(rel, hit) for rel, lesson in lessons for hit in find(term, lesson, _scope(rel, scoped))]
     for alias in ctx.params.get("aliases", {}).get(term.text, ()) if not hits else ():
         other = Term(str(alias), "listed")
         hits += [(rel, hit) for rel, lesson in lessons for hit in find(other, lesson)]
+    singular = _singular(term) if not hits else None
+    if singular is not None:  # "two Callouts" where the file has <Callout>: prose makes names plural
+        hits = [(rel, hit) for rel, lesson in lessons for hit in find(singular, lesson, _scope(rel, scoped))]
+    if not hits and loose and _literal(term) and len(term.text) >= 3:
+        hits = [(rel, hit) for rel, lesson in lessons for hit in find_loose(term, lesson)]
     return hits
+
+
+def _singular(term: Term) -> Term | None:
+    if _literal(term) or len(term.text) < 4 or not term.text.endswith("s") or term.text.endswith("ss"):
+        return None
+    return Term(term.text[:-1], term.how, term.exact_case, term.weak)
 
 
 def _plan_lessons(ctx: ItemContext, searched) -> list:
@@ -200,15 +259,20 @@ def _list(label: str, items) -> str:
     return f";{label}: {', '.join(names)}" if names else ""
 
 
-def _diagnostics(ctx, missing, outside, problems, lessons, languages, section) -> list:
+def _diagnostics(ctx, missing, present, outside, problems, lessons, languages, section=None) -> list:
     out = []
     rel, lesson = lessons[0]
-    for term in missing:
-        out.append(_missing(ctx, term, rel, lesson, section))
-    for term, (path, hit) in outside:
-        out.append(at_file(ctx.plan, OUTSIDE_CODE, f"{quote(term.text)} is here, but not in code "
+    for unit, (path, in_file), _ in missing:
+        out.append(_missing(ctx, unit[0], path, in_file, section))
+    for unit, hits in present:
+        path, hit = hits[0]
+        out.append(at_file(ctx.plan, PRESENT, f"{quote(unit[0].text)} is here, but the item says it must not be",
+                           path, hit.line, hit.column, hit.end_column, ctx.item.line,
+                           hint=f"remove {quote(unit[0].text)} or update the plan"))
+    for unit, (path, hit), _ in outside:
+        out.append(at_file(ctx.plan, OUTSIDE_CODE, f"{quote(unit[0].text)} is here, but not in code "
                            f"(the item asks for {'/'.join(languages)})", path, hit.line, hit.column, hit.end_column,
-                           ctx.item.line, hint=f"show {quote(term.text)} in a ```{languages[0]} block"))
+                           ctx.item.line, hint=f"show {quote(unit[0].text)} in a ```{languages[0]} block"))
     for problem in problems:
         out.append(at_file(ctx.plan, MISSING, problem, rel, _anchor(lesson, section), 1,
                            plan_line=ctx.item.line, hint="add what the checklist item asks for"))

@@ -16,7 +16,7 @@ import regex
 
 from ...checks.common import at_file, quote
 from ...diagnostic import Status
-from ...results import Evidence
+from ...results import CERTAIN, HEURISTIC, Evidence
 from .._sections import enclosing_headings
 from ..api import ItemContext, ItemVerdict, review
 
@@ -55,7 +55,9 @@ def check(ctx: ItemContext) -> ItemVerdict:
     if not failures and total < wanted:
         failures.append(f"{total} diagram(s) in all, the plan asks for {wanted}")
     if failures:
-        return ItemVerdict(Status.FAILED, "; ".join(failures), tuple(evidence), tuple(diagnostics))
+        # Mermaid fences and components are literal; what else counts as "a diagram" is lessonlint's reading
+        return ItemVerdict(Status.FAILED, "; ".join(failures), tuple(evidence), tuple(diagnostics),
+                           basis=CERTAIN if mermaid else HEURISTIC)
     summary = ", ".join(counts)
     topic = (ctx.groups.get("topic") or "").strip()
     if topic:
@@ -81,8 +83,10 @@ def _absent(ctx: ItemContext, mermaid: bool) -> ItemVerdict:
     if not looked:
         return review("no lesson to look at")
     if left:
+        # a ```mermaid fence is literal; what counts as "a diagram" component is lessonlint's reading
         return ItemVerdict(Status.FAILED, f"{len(left)} diagram(s) remain: " + ", ".join(
-            f"{d.path}:{d.line}" for d in left[:8]), tuple(Evidence(d.path, d.line) for d in left), tuple(left))
+            f"{d.path}:{d.line}" for d in left[:8]), tuple(Evidence(d.path, d.line) for d in left), tuple(left),
+            basis=CERTAIN if mermaid else HEURISTIC)
     return ItemVerdict(Status.PASSED, f"no {'Mermaid ' if mermaid else ''}diagram in {looked} lesson(s)")
 
 

@@ -2,8 +2,10 @@
 
 Groups: ``path`` (a file or folder; an absolute path of the author's machine is cut to what exists under
 the root), ``dir`` with ``count`` ("both", "three", "7") and/or ``names`` ("(01-, 02-)" prefixes or file
-names), ``lines`` with ``op`` (">" is strict; otherwise at least). Without a path the item is about its
-task's ``<files>`` (else the plan's artifacts), which must all exist.
+names), ``lines`` with ``op`` (">" is strict; otherwise at least), ``total`` (lines of all the files
+together). Without a path the item is about its task's ``<files>`` (else the plan's artifacts), which must
+all exist. A named path that is missing, a line count below the plan's and a count of files the plan itself
+names are certain; a count that rests on files other plans write is not.
 """
 from __future__ import annotations
 
@@ -11,9 +13,9 @@ import regex
 
 from ...checks.common import at_file, at_plan, quote
 from ...diagnostic import Status
-from ...results import Evidence
-from ..api import ItemContext, ItemVerdict, review
-from ..paths import clean, planned_paths, resolve_item_path
+from ...results import HEURISTIC, Evidence
+from ..api import ItemContext, ItemVerdict, certain, review
+from ..paths import clean, planned_in, planned_paths, resolve_item_path
 
 PARAMS = {"lessons_only": bool}
 MISSING, SHORT = "CHK001", "CHK002"
@@ -32,9 +34,11 @@ def check(ctx: ItemContext) -> ItemVerdict:
     if isinstance(found, ItemVerdict):
         return found
     files, evidence = found
+    if groups.get("total"):
+        return _total_lines(ctx, files, int(groups["total"]), evidence)
     minimum = _int(groups.get("lines"))
     if minimum is None:
-        return ItemVerdict(Status.PASSED, "exists: " + ", ".join(files), tuple(evidence))
+        return certain(Status.PASSED, "exists: " + ", ".join(files), evidence)
     return _line_counts(ctx, files, minimum + (1 if groups.get("op") == ">" else 0), evidence)
 
 
@@ -42,6 +46,8 @@ def _path(ctx: ItemContext, raw: str):
     where = resolve_item_path(raw, ctx)
     if where.kind == "not-a-path":
         return review(f"{quote(raw)} is not a file path")
+    if where.kind == "outside":
+        return review(f"{quote(where.written)} is outside the project: {where.note or 'not under the root'}")
     if not where.found:
         moved = f"; moved to {quote(where.suggestion)}?" if where.suggestion else ""
         message = f"{quote(where.written)} does not exist{moved}"
@@ -54,9 +60,11 @@ def _path(ctx: ItemContext, raw: str):
 
 def _folder(ctx: ItemContext, raw: str):
     where = resolve_item_path(raw, ctx)
+    if where.kind == "outside":
+        return review(f"{quote(where.written)} is outside the project: {where.note or 'not under the root'}")
     if where.kind != "dir":
         message = f"folder {quote(raw)} does not exist"
-        return ItemVerdict(Status.FAILED, message, (), (at_plan(ctx.plan, MISSING, message, ctx.item.line),))
+        return certain(Status.FAILED, message, (), (at_plan(ctx.plan, MISSING, message, ctx.item.line),))
     folder = where.paths[0].rstrip("/")
     prefix = "" if folder == "." else folder + "/"
     inside = [p for p in ctx.plan.run.files.under(prefix) if "/" not in p[len(prefix):]]
@@ -74,6 +82,13 @@ def _folder(ctx: ItemContext, raw: str):
         chosen = [p for p in pool if not names or any(p[len(prefix):].startswith(n) for n in names)] or pool
     if wanted is not None and len(chosen) < wanted and not problems:
         problems.append(f"{len(chosen)} of {wanted} files")
+        if not _counts_files(ctx.groups.get("noun")):
+            # "All 9 diagram components exist in X/": components may share a file; the count is not of files
+            return review(f"{folder}/ holds {len(chosen)} files; {wanted} {ctx.groups.get('noun')} may share them")
+        if planned_in(folder, ctx) < wanted:
+            # the plan names fewer files there than it counts: the rest are other plans' work
+            return ItemVerdict(Status.FAILED, f"{folder}/: {len(chosen)} of {wanted} files; the plan itself names "
+                               f"{planned_in(folder, ctx)} there, the rest come from other work", basis=HEURISTIC)
     if not chosen and not problems:
         problems.append("any file")
     if problems:
@@ -109,15 +124,36 @@ def _line_counts(ctx: ItemContext, files: list[str], minimum: int, evidence) -> 
             diagnostics.append(at_file(ctx.plan, SHORT, message, rel, max(count, 1), plan_line=ctx.item.line,
                                        hint=f"add about {minimum - count} lines of the planned content"))
     status = Status.FAILED if diagnostics else Status.PASSED
-    return ItemVerdict(status, f"{'; '.join(counts)} (needed ≥ {minimum})", tuple(evidence), tuple(diagnostics))
+    return certain(status, f"{'; '.join(counts)} (needed ≥ {minimum})", evidence, diagnostics)
+
+
+def _total_lines(ctx: ItemContext, files: list[str], minimum: int, evidence) -> ItemVerdict:
+    """"Total 580+ lines across all three files": the files' lines added up."""
+    counts = [(rel, getattr(ctx.plan.run.read(rel), "line_count", None)) for rel in files]
+    if any(count is None for _, count in counts):
+        return review(f"{', '.join(rel for rel, c in counts if c is None)} cannot be read")
+    total = sum(count for _, count in counts)
+    detail = f"{total} lines in {len(files)} file(s) (needed ≥ {minimum}): " + ", ".join(f"{r} {c}" for r, c in counts)
+    if total >= minimum:
+        return certain(Status.PASSED, detail, evidence)
+    rel, count = counts[-1]
+    return certain(Status.FAILED, detail, evidence, (at_file(ctx.plan, SHORT, f"{total} lines in the item's files; "
+                   f"the checklist asks for at least {minimum} together", rel, max(count, 1), plan_line=ctx.item.line,
+                   hint=f"add about {minimum - total} lines of the planned content"),))
 
 
 def _missing(ctx: ItemContext, message: str, paths, hint: str | None = None) -> ItemVerdict:
-    """A failed verdict; its diagnostic is left out when the plan's artifact check reports the same file."""
+    """A failed verdict (a named path is missing: certain); its diagnostic is left out when the plan's artifact
+    check reports the same file."""
     artifacts = {clean(a.path).removeprefix("./") for a in ctx.plan.plan.artifacts if a.path}
     if all(clean(p).removeprefix("./") in artifacts for p in paths):
-        return ItemVerdict(Status.FAILED, message + " (reported for the plan's artifact)")
-    return ItemVerdict(Status.FAILED, message, (), (at_plan(ctx.plan, MISSING, message, ctx.item.line, hint),))
+        return certain(Status.FAILED, message + " (reported for the plan's artifact)")
+    return certain(Status.FAILED, message, (), (at_plan(ctx.plan, MISSING, message, ctx.item.line, hint),))
+
+
+def _counts_files(noun: str | None) -> bool:
+    """"3 lesson files", "both lessons", "4 .md files" count files; "9 diagram components" do not."""
+    return noun is None or not regex.match(r"components?\b", noun.strip(), regex.I)
 
 
 def _names(text: str) -> list[str]:

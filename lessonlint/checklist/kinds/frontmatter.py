@@ -18,14 +18,21 @@ import regex
 from ...checks.common import at_file
 from ...diagnostic import Status
 from ...lesson.model import Lesson
-from ...results import Evidence
+from ...results import CERTAIN, HEURISTIC, Evidence
 from ..action import frontmatter_spec
 from ..api import ItemContext, ItemVerdict, review
-from ._schema import schema_for, schema_problems
+from ._contains_scope import of_kind
+from ._schema import named_schema, schema_for, schema_problems
 
 PARAMS = {"schema": bool, "spec": bool}
 KEY_MISSING, VALUE_DIFFERS, TYPE_DIFFERS, NO_FRONTMATTER = "CHK005", "CHK006", "CHK007", "CHK009"
-_PAIR = regex.compile(r"([A-Za-z_][\w-]*)\s*:\s*(\"[^\"]*\"|'[^']*'|[^\s,;)]+)")
+_PAIR = regex.compile(r"([A-Za-z_][\w-]*)\s*:\s*(\"[^\"]*\"|'[^']*'|[^\s,;)`]+)")
+# "created: YYYY-MM-DD", "tags: [...]", "type: <one of …>": a shape, not a value to compare
+_ABSENT_KEY = regex.compile(r"\bno\s+`?([A-Za-z_][\w-]*)`?")
+_KEYS_FOLLOW = regex.compile(r"\s*(?:with|including|containing|incl\.|includes?|has|have|contains?|lists?|"
+                             r"requires?|needs?|:|\(|—|-)\s*", regex.I)
+_NAMED_SCHEMA = regex.compile(r"\b([A-Z][A-Za-z0-9]*Schema)\b")
+_PLACEHOLDER = regex.compile(r"^[\"']?(?:YYYY|X+|N+|\.\.\.|…|\[\.\.\.\]|\[…\]|<[^>]*>)|\.\.\.|…")
 _SCRIPTS = {"Cyrillic": regex.compile(r"\p{Cyrillic}"), "Arabic": regex.compile(r"\p{Arabic}"),
             "Greek": regex.compile(r"\p{Greek}"), "Han": regex.compile(r"\p{Han}")}
 _NOT_KEYS = frozenset("""with and or valid yaml yml mdx required fields field proper correct correctly chain matching
@@ -37,7 +44,7 @@ def check(ctx: ItemContext) -> ItemVerdict:
     if not ctx.lessons:
         return review("no lesson to read: the task names none and the plan has no lesson artifact")
     found = _Found()
-    for rel in ctx.lessons:
+    for rel in of_kind(list(ctx.lessons), ctx.text):  # "All sessions have …": not the module's overview
         lesson = ctx.lesson(rel)
         if lesson is None:
             found.unsure.append(f"{rel} cannot be read")
@@ -48,8 +55,12 @@ def check(ctx: ItemContext) -> ItemVerdict:
             found.evidence.append(Evidence(rel, lesson.frontmatter.line, lesson.frontmatter.end_line))
             _check_lesson(ctx, rel, lesson, found)
     if found.failures:
+        # a missing frontmatter, a key or value the item or the plan's **Frontmatter:** names is literal; what
+        # the content schema asks is read from zod source, and which schema applies is inferred: heuristic
+        sure = found.certain and not ctx.plan.settings.strict
         return ItemVerdict(Status.FAILED, "; ".join(dict.fromkeys(found.failures)), tuple(found.evidence),
-                           tuple(found.diagnostics))
+                           tuple(found.sure_diagnostics if sure else found.diagnostics),
+                           basis=CERTAIN if found.certain else HEURISTIC)
     if found.unsure:
         return review("; ".join(dict.fromkeys(found.unsure)), found.evidence, needs="human")
     if not found.checked:
@@ -68,26 +79,50 @@ class _Found:
     notes: list = field(default_factory=list)
     evidence: list = field(default_factory=list)
     diagnostics: list = field(default_factory=list)
+    sure_diagnostics: list = field(default_factory=list)
     checked: list = field(default_factory=list)
+    certain: bool = False
 
-    def fail(self, rel: str, diagnostic) -> None:
+    def fail(self, rel: str, diagnostic, sure: bool = True) -> None:
         self.failures.append(f"{rel}: {diagnostic.message}")
         self.diagnostics.append(diagnostic)
+        if sure:
+            self.sure_diagnostics.append(diagnostic)
+        self.certain = self.certain or sure
 
 
 def _check_lesson(ctx: ItemContext, rel: str, lesson: Lesson, found: _Found) -> None:
     rest = ctx.groups.get("rest", "")
     pairs = {k: _scalar(v) for k, v in _PAIR.findall(rest) if k.casefold() not in _NOT_KEYS}
+    shapes = {k for k, v in _PAIR.findall(rest) if _PLACEHOLDER.search(v)}
+    pairs = {k: v for k, v in pairs.items() if k not in shapes}
+    named = _NAMED_SCHEMA.search(ctx.text) if ctx.params.get("schema", True) else None
+    own = named_schema(ctx.plan.run, named.group(1)) if named else None
+    if own is not None:  # "valid SessionSchema frontmatter": the schema the item names, read literally
+        found.checked.append(f"`{own.collection}` ({own.path})")
+        for diagnostic in schema_problems(ctx, rel, lesson, own):
+            found.fail(rel, diagnostic, sure=True)
     schema = schema_for(ctx.plan.run, rel) if ctx.params.get("schema", True) else None
     spec = frontmatter_spec(_task_for(ctx, rel)) if ctx.params.get("spec", True) else {}
     if schema is not None:
         found.checked.append("the content schema")
         for diagnostic in schema_problems(ctx, rel, lesson, schema):
-            found.fail(rel, diagnostic)
+            found.fail(rel, diagnostic, sure=False)
     known = set(lesson.frontmatter.values) | set(spec) | set(schema.fields if schema else ())
-    listed = _listed_words(_PAIR.sub(" ", rest))
+    # "(no cable_routing, no knob_settings)": keys the item says the frontmatter must not have
+    for key in dict.fromkeys(_ABSENT_KEY.findall(rest)):
+        found.checked.append(f"no `{key}`")
+        if key in lesson.frontmatter.values:
+            where = lesson.frontmatter.keys[key]
+            found.fail(rel, at_file(ctx.plan, VALUE_DIFFERS, f"frontmatter has `{key}`, which the item says it must "
+                                    "not have", rel, where.line, where.column, plan_line=ctx.item.line,
+                                    hint=f"remove `{key}`"))
+    rest = _ABSENT_KEY.sub(" ", rest)
+    # a list names keys only where the item introduces it ("with order, difficulty", "(title, order)");
+    # ", basic-patch has complete parameter dump, …" after "valid frontmatter" is another clause
+    listed = _listed_words(_PAIR.sub(" ", rest)) if _KEYS_FOLLOW.match(rest) else set()
     named = list(dict.fromkeys([w for w in regex.findall(r"[A-Za-z_][\w-]*", _PAIR.sub(" ", rest))
-                                if w in known or w in listed] + list(pairs)))
+                                if w in known or w in listed] + list(pairs) + sorted(shapes - set(pairs))))
     # an item that names keys is about those keys; "all required fields" is about the whole planned block
     keys = named or list(spec)
     if spec and not named:
@@ -109,7 +144,7 @@ def _check_lesson(ctx: ItemContext, rel: str, lesson: Lesson, found: _Found) -> 
         if isinstance(outcome, str):
             found.notes.append(outcome)
         elif outcome is not None:
-            found.fail(rel, outcome)
+            found.fail(rel, outcome, sure=not _stale_ids(ctx, rel, key, wanted))
 
 
 def _listed_words(text: str) -> set[str]:
@@ -131,7 +166,7 @@ def _compare(ctx, rel: str, lesson: Lesson, key: str, wanted, plan_line: int, va
         return None
     have = front.values[key]
     where = front.keys[key]
-    if _same(have, wanted):
+    if _same(have, wanted) or _one_of(have, wanted):
         return None
     if _translated(have, wanted):
         return f"`{key}` is a translation of the plan's {_show(wanted)}"
@@ -142,6 +177,30 @@ def _compare(ctx, rel: str, lesson: Lesson, key: str, wanted, plan_line: int, va
     message = f"`{key}` is {_show(have)}; the plan has {_show(wanted)}"
     return at_file(ctx.plan, VALUE_DIFFERS, message, rel, where.value_line, where.value_column, plan_line=plan_line,
                    hint=f"write `{key}: {_show(wanted)}` or update the plan")
+
+
+def _stale_ids(ctx, rel: str, key: str, wanted) -> bool:
+    """The plan's own prerequisite ids name no lesson (the plan went stale, the lesson was corrected): a
+    difference from them is no certain gap."""
+    if not regex.search(r"prereq|requires|depends", key, regex.I) or wanted is None:
+        return False
+    from .._collection import collection_of
+
+    found = collection_of(ctx.plan.run, rel)
+    ids = wanted if isinstance(wanted, list) else [wanted]
+    return found.mapping is None or any(isinstance(i, str) and found.resolve(i) is None for i in ids)
+
+
+def _one_of(have, wanted) -> bool:
+    """The plan lists the allowed values ("Foundations|Modulation", "beginner / intermediate")."""
+    if isinstance(wanted, list) and len(wanted) == 1 and not isinstance(have, list):
+        wanted = wanted[0]  # `section: [Foundations|Modulation]`: a list of one written as a choice
+    span = regex.fullmatch(r"\s*(\d+)\s*[-–]\s*(\d+)\s*", wanted) if isinstance(wanted, str) else None
+    if span and isinstance(have, (int, float)) and not isinstance(have, bool):  # "duration: 15-25": a range
+        return int(span.group(1)) <= have <= int(span.group(2))
+    if not isinstance(wanted, str) or not regex.search(r"\S\s*(?:\||\s/\s)\s*\S", wanted):
+        return False
+    return any(_same(have, option.strip()) for option in regex.split(r"\s*\|\s*|\s+/\s+", wanted))
 
 
 def _translated(have, wanted) -> bool:

@@ -14,7 +14,7 @@ import regex
 
 from ...checks.common import at_file, quote
 from ...diagnostic import Status
-from ...results import Evidence
+from ...results import CERTAIN, HEURISTIC, Evidence
 from .._language import code_letters, judge, mixed_words
 from .._prose import units
 from .._scripts import script_of_language, share
@@ -75,7 +75,7 @@ def check(ctx: ItemContext) -> ItemVerdict:
 
 
 def _tooltips(ctx: ItemContext, script: str) -> ItemVerdict:
-    failures, diagnostics, total = [], [], 0
+    failures, diagnostics, total, whole = [], [], 0, 0
     for rel in ctx.files or ctx.lessons:
         source = ctx.plan.run.read(rel)
         text = getattr(source, "text", None)
@@ -84,9 +84,13 @@ def _tooltips(ctx: ItemContext, script: str) -> ItemVerdict:
         for offset, tip in tooltips(text):
             total += 1
             fraction, letters = share(tip, script)
-            # plain words, not SQL keywords or identifiers ("MERGE ON primary_key" is code, not English)
-            words = len(regex.findall(r"(?<![\w./])\p{Ll}{3,}(?![\w./])", tip))
-            if judge(tip, script, 20).other or (fraction == 0 and letters >= 15 and words >= 3):
+            # plain words, not SQL keywords or identifiers ("MERGE ON primary_key" is code, not English), nor a
+            # list of field names ("envelope: before, after, source, op")
+            prose = regex.sub(r"[\w.-]+(?:\s*,\s*[\w.-]+){2,}", " ", tip)
+            words = len(regex.findall(r"(?<![\w./])\p{Ll}{3,}(?![\w./])", prose))
+            plain_phrase = fraction == 0 and letters >= 15 and words >= 3
+            if judge(tip, script, 20).other or plain_phrase:
+                whole += plain_phrase  # a phrase with no letter of the script: certain, not a mixed reading
                 line, column = source.location(offset)
                 failures.append(f"{rel}:{line}")
                 diagnostics.append(at_file(ctx.plan, WRONG_TOOLTIP, f"tooltip {quote(tip, 50)} has no {script} "
@@ -96,5 +100,5 @@ def _tooltips(ctx: ItemContext, script: str) -> ItemVerdict:
         return review("no tooltip found in " + (", ".join(ctx.files or ctx.lessons) or "the item's files"))
     if failures:
         return ItemVerdict(Status.FAILED, f"{len(failures)} of {total} tooltips are not in {script}: "
-                           + ", ".join(failures[:8]), (), tuple(diagnostics))
+                           + ", ".join(failures[:8]), (), tuple(diagnostics), basis=CERTAIN if whole else HEURISTIC)
     return ItemVerdict(Status.PASSED, f"all {total} tooltips are in {script}")

@@ -9,7 +9,7 @@ judges presence).
 from __future__ import annotations
 
 from ...diagnostic import Status
-from ...results import Evidence
+from ...results import CERTAIN, Evidence
 from .._mermaid import diagnostics, diagrams
 from ..api import ItemContext, ItemVerdict, review
 
@@ -30,7 +30,7 @@ def check(ctx: ItemContext) -> ItemVerdict:
         where = ", ".join(f"{d.path}:{d.line}" for d in problems[:5])
         return ItemVerdict(Status.FAILED, f"{len(problems)} Mermaid syntax problem(s): {where}",
                            tuple(Evidence(d.path, d.line, None, d.column, d.message) for d in problems),
-                           tuple(problems))
+                           tuple(problems), basis=CERTAIN)
     if not found:
         return review("no Mermaid diagram in " + (", ".join(ctx.lessons) or "the item's files"))
     unproven = ctx.params.get("unproven")

@@ -14,7 +14,7 @@ import regex
 
 from ...checks.common import at_file, quote
 from ...diagnostic import Status
-from ...results import Evidence
+from ...results import CERTAIN, HEURISTIC, Evidence
 from .._collection import Collection, collection_of
 from ..api import ItemContext, ItemVerdict, review
 
@@ -26,7 +26,7 @@ PARAMS = {}
 
 def check(ctx: ItemContext) -> ItemVerdict:
     failures, diagnostics, evidence, checked = [], [], [], 0
-    unsure = []
+    unsure, sure = [], 0
     for rel in ctx.lessons:
         lesson = ctx.lesson(rel)
         if lesson is None or lesson.frontmatter is None:
@@ -41,6 +41,9 @@ def check(ctx: ItemContext) -> ItemVerdict:
             line, column = _where(lesson, ident)
             target = found.resolve(ident)
             if target is None:
+                # certain when its module is here and the lesson is not; a module the project (or this
+                # checkout) lacks may live elsewhere
+                sure += _folder_known(found, ident)
                 failures.append(f"{rel}: {quote(ident)} names no lesson")
                 diagnostics.append(at_file(ctx.plan, UNRESOLVED, f"prerequisite {quote(ident)} names no lesson of "
                                            "the collection", rel, line, column, end_column=column + len(ident),
@@ -59,10 +62,12 @@ def check(ctx: ItemContext) -> ItemVerdict:
             diagnostics.append(at_file(ctx.plan, CYCLE, "prerequisites form a cycle: " + " → ".join(cycle), rel,
                                        key.line if key else None, key.column if key else None,
                                        plan_line=ctx.item.line))
+    learned = len(failures)
     for later, earlier in _PAIR.findall(str(ctx.groups.get("pairs") or "")):
         _chain(ctx, int(later), int(earlier), failures, diagnostics)
     if failures:
-        return ItemVerdict(Status.FAILED, "; ".join(failures), tuple(evidence), tuple(diagnostics))
+        return ItemVerdict(Status.FAILED, "; ".join(failures), tuple(evidence), tuple(diagnostics),
+                           basis=CERTAIN if sure or len(failures) > learned else HEURISTIC)
     if unsure:
         return review("; ".join(unsure), evidence)
     if not ctx.lessons:
@@ -87,6 +92,12 @@ def _chain(ctx: ItemContext, later: int, earlier: int, failures, diagnostics) ->
     diagnostics.append(at_file(ctx.plan, CHAIN, f"prerequisites do not include lesson {earlier:02d}", rel,
                                key.line if key else 1, key.column if key else 1, plan_line=ctx.item.line,
                                hint=f"the plan chains {later:02d} -> {earlier:02d}"))
+
+
+def _folder_known(found: Collection, ident: str) -> bool:
+    """The id's folder part names a folder that holds lessons of the collection ("module-5/02-x": module-5)."""
+    folder = ident.strip("/").rsplit("/", 1)[0] if "/" in ident.strip("/") else None
+    return folder is not None and any(known.startswith(folder.casefold() + "/") for known in found.ids)
 
 
 def _file_number(rel: str) -> int | None:

@@ -12,7 +12,7 @@ import regex
 
 from ...checks.common import at_file
 from ...diagnostic import Status
-from ...results import Evidence
+from ...results import CERTAIN, Evidence
 from .._collection import collection_of
 from ..api import ItemContext, ItemVerdict, review
 
@@ -47,7 +47,7 @@ def check(ctx: ItemContext) -> ItemVerdict:
             [r for r in lessons if posixpath.dirname(r) == folder]
         _folder(ctx, folder, siblings, failures, diagnostics, evidence)
     if failures:
-        return ItemVerdict(Status.FAILED, "; ".join(failures), tuple(evidence), tuple(diagnostics))
+        return ItemVerdict(Status.FAILED, "; ".join(failures), tuple(evidence), tuple(diagnostics), basis=CERTAIN)
     return ItemVerdict(Status.PASSED, "orders " + ", ".join(f"{e.text}" for e in evidence), tuple(evidence))
 
 

@@ -7,7 +7,7 @@ exercise sections (see ``_stubs``). The same findings are reported for every les
 from __future__ import annotations
 
 from ...diagnostic import Status
-from ...results import Evidence
+from ...results import CERTAIN, Evidence
 from .._stubs import stub_diagnostics
 from ..api import ItemContext, ItemVerdict, review
 
@@ -27,5 +27,6 @@ def check(ctx: ItemContext) -> ItemVerdict:
     if found:
         where = ", ".join(f"{d.path}:{d.line}" for d in found[:8])
         return ItemVerdict(Status.FAILED, f"{len(found)} placeholder(s): {where}",
-                           tuple(Evidence(d.path, d.line, None, d.column, d.message) for d in found), tuple(found))
+                           tuple(Evidence(d.path, d.line, None, d.column, d.message) for d in found), tuple(found),
+                           basis=CERTAIN)
     return ItemVerdict(Status.PASSED, f"no placeholder in {looked} lesson(s) outside lab sections")
