@@ -43,8 +43,8 @@ def judge_item(item: ChecklistItem, pctx: PlanContext) -> ChecklistResult:
         verdict = _by_sentences(item, parts, pctx, rules)
     else:
         verdict = _verdict(found, item, pctx, rules) if found is not None else review(NO_RULE)
-    if verdict.status is Status.PASSED:
-        verdict = _qualified(verdict, item.text, pctx)
+    if verdict.status is Status.PASSED and (found is None or found.rule.kind != "command"):
+        verdict = _qualified(verdict, item.text, pctx)  # (a command was run as written: its words are its test)
     status, reason, diagnostics = settle(verdict.status, verdict.basis, verdict.reason, verdict.diagnostics,
                                          pctx.settings.strict)
     kids = children(item, pctx.plan) if status is Status.NEEDS_REVIEW else []
@@ -56,7 +56,7 @@ def judge_item(item: ChecklistItem, pctx: PlanContext) -> ChecklistResult:
                            reason, item.task, verdict.evidence, diagnostics, needs, verdict.basis)
 
 
-_SENTENCE_END = regex.compile(r"(?<=[a-z0-9)\]`'\"])[.!?]\s+(?=[A-Z`\"'(.])")
+_SENTENCE_END = regex.compile(r"(?<=[a-z0-9)\]`'\"])[.!?]\s+(?=[A-Z`\"'(.]|[\w.-]+(?:/|\.[A-Za-z]{1,6}\b))")
 _ABBREVIATION = regex.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|no)|\b[A-Z])\.$", regex.I)
 
 

@@ -151,6 +151,9 @@ def _grep_targets(operands, flags, files: Files, git: bool, include, stdin):
             paths += [p for p in files.under(".") if fnmatch(p, raw) or fnmatch(p.rsplit("/", 1)[-1], raw)]
         elif recursive and files.kind(raw) == "dir" or raw in (".", "./"):
             paths += files.under(raw)
+        elif files.kind(raw) == "dir":  # grep on a folder without -r: "Is a directory"; the author meant its files
+            files.guessed = True
+            paths += files.under(raw)
         else:
             found = files.expand(raw)
             if not found and recursive and any(ch in raw for ch in "*?"):

@@ -80,8 +80,9 @@ def pattern_for(term: Term, exact: bool):
 
 
 _YAML_PAIR = regex.compile(r"([A-Za-z_][\w.\-]*):\s+(\S.*)|([A-Za-z_][\w.\-]*):()")
-_PLACEHOLDER = regex.compile(r"\b(?:YYYY|MM|DD|HH|XX+|NN?)\b|<[^<>\s]+>")
-_WILDCARDS = {"YYYY": r"\d{4}", "MM": r"\d{2}", "DD": r"\d{2}", "HH": r"\d{2}", "N": r"\d+", "NN": r"\d+"}
+_PLACEHOLDER = regex.compile(r"\b(?:YYYY|MM|DD|HH|XX+|NN?)\b|<[^<>\s]+>|(?<=[\w-])\*")
+_WILDCARDS = {"YYYY": r"\d{4}", "MM": r"\d{2}", "DD": r"\d{2}", "HH": r"\d{2}", "N": r"\d+", "NN": r"\d+",
+              "*": r"[\w.-]*"}  # `memory-*`: a glob the plan wrote
 
 
 def _with_placeholders(text: str) -> str:
@@ -125,10 +126,16 @@ def find_loose(term: Term, lesson: Lesson, limit: int = 5) -> tuple[TermHit, ...
     """A literal not found as a word: as the text renders (``"interface keyword"`` in "`interface` keyword",
     Markdown emphasis and code marks ignored), then as a plain substring ("Wave Fold" in "Wave Folder"), as
     grep would find it."""
-    words = term.text.split()
+    text = term.text
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":  # `'retries: 3'`: the quotes are the plan's
+        text = text[1:-1]
+    words = text.split()
     mark = r"[`*_~]*"
     rendered = regex.compile(mark + (mark + r"\s+" + mark).join(regex.escape(w) for w in words) + mark)
-    for pattern in (rendered, regex.compile(regex.escape(term.text))):
+    tries = [rendered, regex.compile(regex.escape(text))]
+    if regex.fullmatch(r"[\w.$]+\(.*\)", text):  # `readDir()` for `readDir({ root })`: a call written short
+        tries.append(regex.compile(regex.escape(text[:-1])))
+    for pattern in tries:
         hits = _run(pattern, lesson.source, 1, limit)
         if hits:
             return tuple(hits)

@@ -27,7 +27,9 @@ _PATHLIKE = regex.compile(r"/|\.[A-Za-z0-9]{1,10}$|[*?]|^\.{1,2}$")
 def missing(raw: str):
     """Raise for an operand that names nothing: a path-like word is a missing file; any other word ("grep for
     percentage patterns") shows the item is prose, not a command."""
-    if not _PATHLIKE.search(raw) or raw.startswith(("(", "~")):
+    if raw.startswith(("~", "$HOME", "${HOME}")):
+        raise Unsupported(f"`{raw}` is in the author's home folder, outside the project", "prose")
+    if not _PATHLIKE.search(raw) or raw.startswith("("):
         raise Unsupported(f"`{raw}` is not a file: the item reads as prose, not as a command", "prose")
     raise Unsupported(f"`{raw}` does not exist under the project root", "missing", raw)
 

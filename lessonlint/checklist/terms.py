@@ -27,6 +27,7 @@ _DROP = regex.compile(r"\(\s*(?:not|no|without|e\.g\.?|i\.e\.?|see|from|per|opti
                       r"\(\s*(?:confirms?|verif\w+|checks?|i\.e|e\.g|\d+\s+(?:matches?|hits?|results?))\b[^()]*\)", regex.I)
 _REQUIREMENT_ID = regex.compile(r"\(?\b[A-Z]{2,}\d*-\d+\b\)?")  # MOD6-03: a plan's requirement, not lesson text
 _CODE_SPAN = regex.compile(r"(`+)(.+?)\1")
+_FENCE_WORD = regex.compile(r"(?<!`)```[A-Za-z][\w+-]*(?![`\w])")
 _CALLS = regex.compile(r"(?<![\w.])[A-Za-z_$][\w.$]*\([^()\s]*\)(?:\.[\w]+(?:\([^()\s]*\))?)*")
 _QUOTED = regex.compile(r'"([^"\n]{1,120})"|“([^”\n]{1,120})”|«([^»\n]{1,120})»|'
                         r"(?<![\w'])'([^'\s][^'\n]{0,40})'(?![\w'])")
@@ -96,6 +97,8 @@ def extract(text: str, names: bool = True, extra_descriptive: frozenset[str] = f
             found.append(Term(body, "backticks", exact_case=True))
         return " ␟ "
 
+    # "use ```mesh fences": an opening fence written in prose is the literal ```mesh, not a code span
+    rest = _FENCE_WORD.sub(lambda m: found.append(Term(m.group(0), "backticks", exact_case=True)) or " ␟ ", rest)
     rest = _CODE_SPAN.sub(take_span, rest)
     plain = rest  # languages are read outside code spans and dropped asides ("(not kafka-python)")
     rest = _CALLS.sub(lambda m: found.append(Term(m.group(0), "code", exact_case=True)) or " ", rest)

@@ -28,6 +28,7 @@ _OPERATES = regex.compile(r"(?:navigate|navigates|click|clicks|open|opens|browse
                           r"downloads|toggle|toggles|switch|switches|hover|hovers|scroll|scrolls|run|runs|deploy|"
                           r"deploys|start|starts|launch|launches|install|installs)\b", regex.I)
 _SHOWN = regex.compile(r"\b(?:shows?|showing|displays?|displaying|renders?|rendering|reads?)\b", regex.I)
+_OPENS_A_FILE = regex.compile(r"(?:open|opens|read|reads)\s+`?[\w./{},-]+\.(?:md|mdx|html|rst|txt)\b", regex.I)
 _CODE_SPAN = regex.compile(r"(`+)(.+?)\1")
 _QUOTED = regex.compile(r'"([^"\n]{2,120})"|“([^”\n]{2,120})”|«([^»\n]{2,120})»|(?<![\w])\'([^\'\n]{2,80})\'(?![\w])')
 _BRACED = regex.compile(r"[^\s`]*\{[^{}\s]*,[^{}\s]*\}[^\s`]*")
@@ -63,9 +64,10 @@ def outcome(text: str) -> str | None:
         return "human"
     if _SEES.match(rest):
         return None
-    if _OPERATES.match(rest):
+    if _OPERATES.match(rest) and not _OPENS_A_FILE.match(rest):  # "open docs/x.md and see …" reads a file
         return "browser"
-    return "human" if _KNOWS.match(rest) else "practical"
+    # "…can open x.md and understand what a graph is": any cognitive verb of the sentence makes it one
+    return "human" if _KNOWS.search(rest) else "practical"
 
 
 @dataclass(frozen=True)

@@ -84,6 +84,8 @@ def judge_truth(truth: Truth, env: Env, glossary: Glossary) -> TruthResult:
             evidence += [e for e in result.evidence if (e.path, e.line) not in {(x.path, x.line) for x in evidence}]
     basis = combined((r.status, r.basis) for r in results)
     unjudgeable = _unjudgeable(truth.text, env)
+    if unjudgeable is None and status is Status.PASSED:
+        unjudgeable = _not_in_every_file(truth.text, claims, results, env)
     if unjudgeable is None and status is Status.PASSED and outcome(truth.text) == "practical":
         weak = [c for c, r in zip(claims, results) if not _specific(c, r, env)]
         if weak:  # "Student can configure X" holds when the files show X itself, not a word of the sentence
@@ -100,6 +102,30 @@ def judge_truth(truth: Truth, env: Env, glossary: Glossary) -> TruthResult:
     status, reason, diagnostics = settle(status, basis, reason, tuple(diagnostics), env.pctx.settings.strict)
     return TruthResult(truth.text, truth.line, status, reason, tuple(evidence), tuple(results), tuple(diagnostics),
                        basis)
+
+
+def _not_in_every_file(text: str, claims, results, env: Env) -> str | None:
+    """"All 8 MDX files import …", "Each page cross-links …": a pass needs every claim in every such file of the
+    plan, not in one of them; the files are the plan's files of the kind the truth names."""
+    from ..checklist.kinds._contains_scope import each_file, narrows, of_kind
+
+    paths = [v.path for v in env.views]
+    if not each_file(text) or not narrows(paths, text):
+        return None  # "Each Usage Guide …" where no path says which files are guides: one file's evidence stays
+    chosen = set(of_kind(paths, text))
+    views = [v for v in env.views if v.path in chosen]
+    if len(views) < 2:
+        return None
+    for claim, result in zip(claims, results):
+        if result.status is not Status.PASSED or claim.kind not in ("glossary", "token", "quoted", "name"):
+            continue
+        patterns = [p.compiled for t in claim.terms for p in t.evidence] if claim.kind == "glossary" \
+            else [token_pattern(claim)]
+        lacking = [v.path for v in views if not any(find(p, [v], "text", limit=1) for p in patterns)]
+        if lacking:
+            return (f"{quote(claim.text, 40)} is in {len(views) - len(lacking)} of the {len(views)} files the truth "
+                    f"speaks of; not in {', '.join(lacking[:4])}" + (" …" if len(lacking) > 4 else ""))
+    return None
 
 
 def _specific(claim, result: ClaimResult, env: Env) -> bool:

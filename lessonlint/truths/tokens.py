@@ -130,8 +130,11 @@ def trim(raw: str) -> str:
     return token
 
 
+_ABBREVIATIONS = frozenset("e.g e.g. i.e i.e. etc etc. vs vs. a.k.a cf cf. approx approx. incl incl.".split())
+
+
 def _classify(token: str, start: int, end: int) -> list[Token]:
-    if _VERSION.match(token) or token.casefold() in _NOT_SLASHED:
+    if _VERSION.match(token) or token.casefold() in _NOT_SLASHED or token.casefold() in _ABBREVIATIONS:
         return []
     brace = _BRACES.search(token)
     if brace:  # shell brace notation: /concepts/{graph,runs}.md is two paths

@@ -93,6 +93,24 @@ def patterns(ctx: ItemContext, targets, patterns: list) -> ItemVerdict:
                        tuple(evidence))
 
 
+def _one_language(ctx: ItemContext, targets, wanted: str) -> ItemVerdict:
+    blocks, other, evidence = 0, [], []
+    for rel in targets:
+        lesson = ctx.lesson(rel)
+        for block in lesson.code_blocks if lesson is not None else ():
+            blocks += 1
+            if (block.lang or "").casefold() == wanted:
+                evidence.append(Evidence(rel, block.line, None, block.column, block.lang))
+            else:
+                other.append(f"{rel}:{block.line} ({block.lang or 'no language'})")
+    if not blocks:
+        return review("the item's files have no code block")
+    if other:
+        return ItemVerdict(Status.FAILED, f"{len(other)} of {blocks} code blocks are not ```{wanted}: "
+                           + ", ".join(other[:6]), tuple(evidence))
+    return ItemVerdict(Status.PASSED, f"all {blocks} code blocks are ```{wanted}", tuple(evidence), basis=CERTAIN)
+
+
 _CODE_START = regex.compile(
     r"^\s*(?:[{\[]\s*(?:\"|$|\{|\[)|(?:SELECT|CREATE|INSERT|UPDATE|DELETE|ALTER|WITH|DROP|GRANT)\b|\$\s|(?:curl|docker|"
     r"kubectl|psql|gcloud|npm|npx|pip|python3?|cd|export|mysql|aws|git)\s|(?:def|import|from|class)\s|"
@@ -108,7 +126,12 @@ def looks_like_code(text: str) -> bool:
 
 def code_tags(ctx: ItemContext, targets) -> ItemVerdict:
     """Every fenced code block names its language (the item's list is what the author expected, not a limit);
-    an untagged block of plain output is not code."""
+    an untagged block of plain output is not code. Group ``lang`` ("All code blocks use ```mesh fences"):
+    every block names that language — a block in another one may be an example the item did not mean
+    (shell commands beside Mesh code), so that is a heuristic miss."""
+    wanted = (ctx.groups.get("lang") or "").strip("`").casefold()
+    if wanted:
+        return _one_language(ctx, targets, wanted)
     blocks, diagnostics = 0, []
     for rel in targets:
         lesson = ctx.lesson(rel)

@@ -17,11 +17,17 @@ from ..terms import Term
 # "each file", "all 13 session files", "both pages", "every lesson": the item speaks of each of its files
 _EACH = regex.compile(r"\b(?:each|every|all|both)\s+(?:of\s+the\s+)?(?:\d+\s+)?(?P<kind>(?:[\w-]+\s+){0,2}?)(?P<noun>"
                       r"files?|lessons?|pages?|sessions?|docs?|documents?|chapters?|posts?|articles?|patches?|"
-                      r"scripts?|modules?|recipes?|guides?|tutorials?|notebooks?)\b|^(?:each|every|both)\b", regex.I)
-_GENERIC = frozenset("file files new the of markdown md mdx content".split())
+                      r"scripts?|modules?|recipes?|guides?|tutorials?|notebooks?)\b|^(?:each|every|both)\b|"
+                      # "All 3 contain …", "Session files include …": every one of them
+                      r"^(?:all|both)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)?\s*(?:contain|have|include|"
+                      r"use|show|mention)\b|^(?P<kind>[\w-]+\s+)?(?P<noun>files|lessons|sessions|pages|patches|docs|"
+                      r"chapters|posts)\s+(?:all\s+)?(?:contain|include|have|use|show|mention)\b", regex.I)
+_GENERIC = frozenset("file files new the of markdown content".split())
+_EXTENSIONS = frozenset("md mdx markdown tsx ts jsx js py sql json yaml yml astro vue svelte".split())
 # "Session 06 contains …", "Lesson 3 has …": the file of that number
 _NUMBERED = regex.compile(r"^(?:the\s+)?(?:session|lesson|chapter|part|unit|page|step|exercise|tutorial|module|"
-                          r"episode|day|week)\s+(\d{1,3})\b(?!\s*[-–.,]\s*\d)", regex.I)
+                          r"episode|day|week)s?\s+(\d{1,3})(?:\s*(?:[-–]|through|to)\s*(\d{1,3}))?\b(?!\s*[.,]\s*\d)",
+                          regex.I)
 # the item says what it names must be absent
 _NEGATED_START = regex.compile(r"^(?:no|none\s+of\s+(?:the\s+)?|neither|zero)\b", regex.I)
 _NEGATED_VERB = regex.compile(r"\b(?:does\s*n[o']t|do\s*n[o']t|must\s+not|should\s+not|shall\s+not|cannot|can't|"
@@ -32,6 +38,8 @@ _NEGATED_VERB = regex.compile(r"\b(?:does\s*n[o']t|do\s*n[o']t|must\s+not|should
 _OTHER_NEGATION = regex.compile(r"\b(?:not|no|never|nor|without|except|instead\s+of|rather\s+than|avoid\w*|"
                                 r"removed|replaced)\b", regex.I)
 _LITERAL = regex.compile(r"`[^`]+`|\"[^\"\n]+\"|“[^”\n]+”|«[^»\n]+»")
+_ONE_OF = regex.compile(r"\b(?:one|any)\s+of(?:\s+the)?\b|\beither\b|\ballowed\s+values?\b|\bvalid\s+values?\b",
+                        regex.I)
 _OR_RUN = regex.compile(r"(?:`[^`]+`|\"[^\"\n]+\")(?:\s*,?\s*(?:or|/)\s+(?:`[^`]+`|\"[^\"\n]+\"))+|"
                         r"(?:`[^`]+`|\"[^\"\n]+\")\s*\(\s*or\s+(?:`[^`]+`|\"[^\"\n]+\")", regex.I)
 
@@ -52,7 +60,7 @@ def scope_of(ctx: ItemContext) -> Scope | ItemVerdict:
             return review(f"{quote(where.written)} is outside the project")
         if not where.found or where.kind == "dir":
             return review(f"{quote(raw)} is not a file under the root", needs=None)
-        return Scope(tuple(where.paths), True, len(where.paths) > 1 and _each(ctx.text), "the file it names")
+        return Scope(tuple(where.paths), True, len(where.paths) > 1 and each_file(ctx.text), "the file it names")
     task_files = ctx.task is not None and any(looks_like_path(f) for f in ctx.task.files)
     targets = list(ctx.lessons) or list(ctx.files)
     if not targets and task_files:
@@ -65,17 +73,45 @@ def scope_of(ctx: ItemContext) -> Scope | ItemVerdict:
     if not targets:
         return review("no file to search: the task names none and the plan has no lesson artifact")
     numbered = _numbered(ctx.text, targets)
-    if numbered:
-        return Scope(tuple(numbered), True, False, "the file of that number")
+    if numbered:  # "Session 06 …": its file; "Sessions 03-05 …": each of theirs
+        ranged = bool(_NUMBERED.match(ctx.text).group(2))
+        return Scope(tuple(numbered), True, ranged and len(numbered) > 1, "the files of those numbers")
     each = _EACH.search(_LITERAL.sub(" ", ctx.text))
+    traced = True
     if each is not None and len(targets) > 1:
+        traced = narrows(targets, ctx.text)  # "Every Usage Guide …": which of the files are guides?
         targets = of_kind(targets, ctx.text)
-    return Scope(tuple(targets), task_files, len(targets) > 1 and each is not None,
-                 "its task's files" if task_files else "the plan's files (a guess: the item names none)")
+    subject = _by_subject(targets, ctx.groups.get("subject") or "")
+    if subject:  # "Memory Usage Guide contains …": the files named after the subject's words
+        targets = subject
+    # a plan-level item ("Every page contains …" under <verification>) is about the plan's files; a task's
+    # item whose task names no file is about files we can only guess
+    plan_level = ctx.task is None and bool(ctx.plan.artifact_paths)
+    return Scope(tuple(targets), (task_files or plan_level) and traced, len(targets) > 1 and each is not None,
+                 "its task's files" if task_files else "the plan's files" if plan_level
+                 else "the plan's files (a guess: the item names none)")
 
 
-def _each(text: str) -> bool:
+def _by_subject(targets: list[str], subject: str) -> list[str]:
+    """Files whose name is a word of the item's subject ("Memory Usage Guide" → ``…/memory.md``), when some
+    but not all are."""
+    words = {w.casefold() for w in regex.findall(r"[\w-]{3,}", subject)} - _GENERIC
+    chosen = [t for t in targets if t.rsplit("/", 1)[-1].split(".", 1)[0].casefold() in words]
+    return chosen if chosen and len(chosen) < len(targets) else []
+
+
+def each_file(text: str) -> bool:
+    """The item speaks of each of its files ("each file", "all 8 MDX files", "Session files include …")."""
     return bool(_EACH.search(_LITERAL.sub(" ", text)))
+
+
+def narrows(targets: list[str], text: str) -> bool:
+    """The kind the item names picks files by their path or suffix (else "each Usage Guide" is not traceable)."""
+    each = _EACH.search(_LITERAL.sub(" ", text))
+    words = [w.casefold() for w in regex.findall(r"[\w-]+", f"{each.group('kind') or ''} {each.group('noun') or ''}")] \
+        if each else []
+    specific = [w for w in words if w not in _GENERIC and w not in _EXTENSIONS and not w.isdigit()]
+    return not specific or of_kind(targets, text) != targets
 
 
 def of_kind(targets: list[str], text: str) -> list[str]:
@@ -84,7 +120,11 @@ def of_kind(targets: list[str], text: str) -> list[str]:
     if each is None:
         return targets
     words = [w.casefold() for w in regex.findall(r"[\w-]+", f"{each.group('kind') or ''} {each.group('noun') or ''}")]
-    stems = {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words if w not in _GENERIC and not w.isdigit()}
+    suffixes = tuple("." + w for w in words if w in _EXTENSIONS)  # "All 8 MDX files": by their suffix
+    if suffixes:
+        targets = [t for t in targets if t.casefold().endswith(suffixes)] or targets
+    stems = {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words
+             if w not in _GENERIC and w not in _EXTENSIONS and not w.isdigit()}
     if not stems:
         return targets
     chosen = [t for t in targets if any(stem in t.casefold() for stem in stems)]
@@ -95,8 +135,12 @@ def _numbered(text: str, targets: list[str]) -> list[str]:
     found = _NUMBERED.match(text)
     if not found:
         return []
-    number = int(found.group(1))
-    pattern = regex.compile(rf"^0*{number}(?:[-_.\s]|$)")
+    first = int(found.group(1))
+    last = int(found.group(2)) if found.group(2) else first
+    if not first <= last <= first + 50:
+        return []
+    numbers = "|".join(str(n) for n in range(first, last + 1))
+    pattern = regex.compile(rf"^0*(?:{numbers})(?:[-_.\s]|$)")
     return [t for t in targets if pattern.match(t.rsplit("/", 1)[-1])]
 
 
@@ -148,6 +192,12 @@ def alternatives(text: str, terms: list[Term]) -> list[list[Term]]:
     by_text = {t.text: t for t in terms}
     units: list[list[Term]] = []
     grouped: set[str] = set()
+    choice = _ONE_OF.search(text)
+    if choice:  # "`type:` is one of `bass`, `lead`, `pad`": a list of allowed values, any one will do
+        allowed = [t for t in terms if t.how in ("backticks", "quoted") and text.find(t.text, choice.end()) >= 0]
+        if len(allowed) > 1:
+            units.append(allowed)
+            grouped |= {t.text for t in allowed}
     for run in _OR_RUN.finditer(text):
         members = [by_text.get(m.group(0)[1:-1]) or by_text.get(m.group(0)) for m in _LITERAL.finditer(run.group(0))]
         members = [m for m in members if m is not None]

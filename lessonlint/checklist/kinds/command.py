@@ -282,7 +282,9 @@ def _siblings(ctx: ItemContext, after: bool):
 
 def _localize(raw: str, ctx: ItemContext) -> str | None:
     text = clean(raw)
-    if regex.match(r"^(?:/|~|[A-Za-z]:[\\/])", text):
+    if regex.match(r"^(?:~|\$HOME\b|\$\{HOME\})", text):
+        return None  # the author's home folder is not the project: any tail of it would be a guess
+    if regex.match(r"^(?:/|[A-Za-z]:[\\/])", text):
         return local_tail(text, ctx)
     return text[2:] if text.startswith("./") else text
 

@@ -164,8 +164,26 @@ def _judge(ctx: ItemContext, terms: list[Term], found, section, lessons, scope: 
         return ItemVerdict(Status.PASSED, "; ".join(f"has {lang} code" for lang in languages) or "has a table",
                            tuple(evidence))
     basis = CERTAIN if sure and all(_literal(t) for t in terms) and not doubts else HEURISTIC
+    if scope.each and not scope.named:
+        # "each file" of a set the item does not name: which files it covers is a guess, so is a pass
+        return review(f"found in each of {', '.join(rel for rel, _ in lessons)}, but the item does not say which "
+                      "files \"each\" covers (no path, no task <files>)", evidence, needs="human")
+    counted = _counted(ctx.text)
+    if scope.each and counted is not None and counted != len(lessons):
+        return review(f"the item speaks of {counted} files, its files here are {len(lessons)}: "
+                      + ", ".join(rel for rel, _ in lessons), evidence, needs="human")
     each = f" (each of {len(lessons)} files)" if scope.each else ""
     return ItemVerdict(Status.PASSED, f"found{each} " + "; ".join(seen) + note, tuple(evidence), basis=basis)
+
+
+_COUNTED = regex.compile(r"\b(?:all|each\s+of\s+the|the)\s+(\d+)\s+(?:[\w-]+\s+){0,2}?(?:files?|lessons?|pages?|sessions?|"
+                         r"docs?|patches?|modules?|chapters?|posts?)\b", regex.I)
+
+
+def _counted(text: str) -> int | None:
+    """"All 13 session files …": the number of files the item speaks of."""
+    found = _COUNTED.search(text)
+    return int(found.group(1)) if found else None
 
 
 def _failed(ctx, missing, present, outside, problems, lessons, languages, evidence, scope, basis) -> ItemVerdict:
