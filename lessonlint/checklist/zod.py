@@ -99,7 +99,8 @@ def parse_type(expr: str) -> ZodType:
         name = base.group(1)
         args = _balanced(expr, base.end() - 1, "(", ")") or ""
         if name in ("string", "number", "boolean", "date"):
-            kind = name
+            # z.coerce.number() takes "3" too: only the uncoerced types are checked
+            kind = name if "coerce" not in expr[:base.end()] or name == "date" else "unknown"
         elif name == "array":
             kind, item = "array", parse_type(args.strip())
         elif name == "enum":

@@ -73,3 +73,15 @@ def test_mismatch():
     assert mismatch("expert", parse_type("z.enum(['a', 'b'])")) is not None
     assert mismatch(["x", 2], parse_type("z.array(z.string())")).startswith("item 2")
     assert mismatch({"a": 1}, parse_type("z.something()")) is None
+
+
+def test_coerced_types_and_named_schemas_are_read_as_zod_parses():
+    from lessonlint.checklist.zod import read_named
+
+    assert parse_type("z.coerce.number()").kind == "unknown"  # "3" is a number to zod: not checked
+    assert parse_type("z.number().nullable()").required is False
+    text = "export const LessonSchema = z.object({\n  level: z.enum(['a', 'b']),\n  n: z.number(),\n}).passthrough();\n"
+    schema = read_named("s.ts", text, "LessonSchema")
+    assert schema.fields["level"].options == ("a", "b") and schema.lines == {"level": 2, "n": 3}
+    assert read_named("s.ts", "export const X = Base.extend({ a: z.string() });\n", "X") is None
+    assert read_named("s.ts", "export const X = z.object({ a: z.string() }).extend({ b: z.number() });\n", "X") is None
