@@ -110,9 +110,13 @@ def _not_in_every_file(text: str, claims, results, env: Env) -> str | None:
     from ..checklist.kinds._contains_scope import each_file, narrows, of_kind
 
     paths = [v.path for v in env.views]
-    if not each_file(text) or not narrows(paths, text):
-        return None  # "Each Usage Guide …" where no path says which files are guides: one file's evidence stays
+    if not each_file(text):
+        return None
     chosen = set(of_kind(paths, text))
+    if not chosen:
+        return "the truth speaks of files of a kind the plan's files here are not (e.g. \"all MDX files\")"
+    if not narrows(paths, text):
+        return None  # "Each Usage Guide …" where no path says which files are guides: one file's evidence stays
     views = [v for v in env.views if v.path in chosen]
     if len(views) < 2:
         return None

@@ -115,3 +115,10 @@ def test_a_pass_that_also_asks_what_files_cannot_show_needs_review(tmp_path):
     result, _ = judged(tmp_path, item, {"l/a.mdx": "---\ntitle: A\n---\n# A\n"})
     assert result.code == "core/frontmatter" and result.status.value == "needs_review"
     assert "`title`" in result.reason and "needs a project command" in result.reason
+
+
+def test_files_of_a_kind_the_plan_does_not_have_are_not_searched(tmp_path):
+    files = {"src/d/A.tsx": "export const A = 1;\n", "src/d/index.ts": "export * from './A';\n"}
+    result, run = judged(tmp_path, "All 7 MDX files import from '../../components/d'", files,
+                         section="verification")
+    assert result.status.value == "needs_review" and not run.diagnostics, result.reason

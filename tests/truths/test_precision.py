@@ -71,3 +71,9 @@ def test_planning_records_are_not_the_plans_output(tmp_path):
     make_project(tmp_path, ["The gap is recorded in STATE.md"], {"lessons/a.md": "# A\n"})
     plan, result = judge(tmp_path)
     assert plan.truths[0].status is Status.NEEDS_REVIEW and not result.diagnostics
+
+
+def test_a_truth_about_files_the_plan_does_not_have(tmp_path):
+    make_project(tmp_path, ["All 3 MDX files import `DiagramX`"], {"src/d/DiagramX.tsx": "export const DiagramX = 1;\n"})
+    plan, _ = judge(tmp_path)
+    assert plan.truths[0].status is Status.NEEDS_REVIEW and "MDX" in plan.truths[0].reason

@@ -81,6 +81,9 @@ def scope_of(ctx: ItemContext) -> Scope | ItemVerdict:
     if each is not None and len(targets) > 1:
         traced = narrows(targets, ctx.text)  # "Every Usage Guide …": which of the files are guides?
         targets = of_kind(targets, ctx.text)
+        if not targets:
+            return review("the item speaks of files of a kind its plan's files here are not (e.g. \"all MDX files\" "
+                          "among components)")
     subject = _by_subject(targets, ctx.groups.get("subject") or "")
     if subject:  # "Memory Usage Guide contains …": the files named after the subject's words
         targets = subject
@@ -111,7 +114,8 @@ def narrows(targets: list[str], text: str) -> bool:
     words = [w.casefold() for w in regex.findall(r"[\w-]+", f"{each.group('kind') or ''} {each.group('noun') or ''}")] \
         if each else []
     specific = [w for w in words if w not in _GENERIC and w not in _EXTENSIONS and not w.isdigit()]
-    return not specific or of_kind(targets, text) != targets
+    chosen = of_kind(targets, text)
+    return bool(chosen) and (not specific or chosen != targets)
 
 
 def of_kind(targets: list[str], text: str) -> list[str]:
@@ -121,8 +125,8 @@ def of_kind(targets: list[str], text: str) -> list[str]:
         return targets
     words = [w.casefold() for w in regex.findall(r"[\w-]+", f"{each.group('kind') or ''} {each.group('noun') or ''}")]
     suffixes = tuple("." + w for w in words if w in _EXTENSIONS)  # "All 8 MDX files": by their suffix
-    if suffixes:
-        targets = [t for t in targets if t.casefold().endswith(suffixes)] or targets
+    if suffixes:  # "All 7 MDX files": none here is one, so none of these is what the item means
+        targets = [t for t in targets if t.casefold().endswith(suffixes)]
     stems = {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words
              if w not in _GENERIC and w not in _EXTENSIONS and not w.isdigit()}
     if not stems:
