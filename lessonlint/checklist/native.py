@@ -61,6 +61,8 @@ def _command(words: list[str], stdin, files: Files) -> Output:
     if name in ("grep", "egrep", "fgrep"):
         extra = ["-E"] if name == "egrep" else ["-F"] if name == "fgrep" else []
         return _grep(extra + words[1:], stdin, files)
+    if name == "rg":  # ripgrep: an extended regex, recursive by default, -n/-i/-l/-c as grep's
+        return _grep(["-E", "-r"] + words[1:], stdin, files)
     if name == "wc" and words[1:2] == ["-l"]:
         return _wc(words[2:], stdin, files)
     if name in ("head", "tail"):

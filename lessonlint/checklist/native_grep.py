@@ -11,7 +11,10 @@ from .shell import grep_regex
 from .shellio import Files, Output, Unsupported, missing
 
 
-def grep(args: list[str], stdin, files: Files, git: bool = False) -> Output:
+_OVER_ESCAPED = regex.compile(r"\\\\([.()\[\]{}|+*?$^])")
+
+
+def grep(args: list[str], stdin, files: Files, git: bool = False, unescaped: bool = False) -> Output:
     flags, patterns, operands, include = set(), [], [], []
     before = after = 0  # -B / -A / -C context lines (printed, not counted)
     k = 0
@@ -48,6 +51,14 @@ def grep(args: list[str], stdin, files: Files, git: bool = False) -> Output:
         if not operands and stdin is None and _names_a_file(patterns[0], files):
             # "grep index.ts confirms 3 export statements": a file, no pattern: prose about a search
             raise Unsupported(f"`grep {patterns[0]}` names a file but no pattern: the item reads as prose", "prose")
+    if not unescaped and "F" not in flags and any(_OVER_ESCAPED.search(p) for p in patterns):
+        # `'\\.md'` in a plan: one backslash too many (an escape for a string the author had in mind); run as
+        # written, and if that finds nothing, as meant — a guess, so the verdict is heuristic
+        written = grep(args, stdin, files, git, unescaped=True)
+        if written.code == 0 or "v" in flags:
+            return written
+        files.guessed = True
+        patterns = [_OVER_ESCAPED.sub(r"\\\1", p) for p in patterns]
     compiled = [grep_regex(p, "E" in flags, "F" in flags, "i" in flags, "w" in flags) for p in patterns]
     targets = _grep_targets(operands, flags, files, git, include, stdin)
     out, evidence, counts, matched_any = [], [], [], False

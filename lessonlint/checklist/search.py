@@ -135,6 +135,9 @@ def find_loose(term: Term, lesson: Lesson, limit: int = 5) -> tuple[TermHit, ...
     tries = [rendered, regex.compile(regex.escape(text))]
     if regex.fullmatch(r"[\w.$]+\(.*\)", text):  # `readDir()` for `readDir({ root })`: a call written short
         tries.append(regex.compile(regex.escape(text[:-1])))
+    size = regex.fullmatch(r"(\d+)\s*[x×*:]\s*(\d+)", text)
+    if size:  # `390x844` as code writes it: `{ width: 390, height: 844 }`
+        tries.append(regex.compile(rf"(?<!\d){size.group(1)}(?!\d)[^\n\d]{{1,40}}(?<!\d){size.group(2)}(?!\d)"))
     for pattern in tries:
         hits = _run(pattern, lesson.source, 1, limit)
         if hits:

@@ -161,6 +161,7 @@ def _contains(value: str, sources, artifact: Artifact, ctx: PlanContext, all_fil
 # placeholders a plan writes inside a value: /course/0X-module-X/, YYYY-MM-DD, <slug>, {name}
 _PLACEHOLDER = regex.compile(r"(?<![A-Za-z])X{1,3}(?![A-Za-z])|(?<=\d)X(?![A-Za-z])|\b(?:YYYY|MM|DD|NN|N)\b|"
                              r"<[a-z][\w-]*>|\{[a-z][\w-]*\}")
+_LESSON_SUFFIXES = (".md", ".mdx", ".markdown", ".rst", ".txt", ".html")
 _PROSE = regex.compile(r"[\p{L}][\p{L}'’-]*(?:\s+[\p{L}][\p{L}'’-]*)+")
 
 
@@ -175,7 +176,9 @@ def _loose(value: str, sources):
             body += [regex.escape(value[at:m.start()]), r"[\w.-]+"]
             at = m.end()
         patterns.append((regex.compile("".join(body) + regex.escape(value[at:])), "with its placeholders filled"))
-    if _PROSE.fullmatch(value.strip()) and any(ch.islower() for ch in value):
+    lessons = [s for s in sources if s.path.endswith(_LESSON_SUFFIXES)]
+    if _PROSE.fullmatch(value.strip()) and any(ch.islower() for ch in value) and lessons:
+        sources = lessons  # prose in a lesson; in data and code ("review due" in JSON) case is the value
         words = value.split()
         patterns.append((regex.compile(r"[`*_]*" + r"[`*_]*\s+[`*_]*".join(regex.escape(w) for w in words),
                                        regex.I), "as prose (case or Markdown marks differ)"))

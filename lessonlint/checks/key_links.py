@@ -8,6 +8,7 @@ from ..diagnostic import Status
 from ..nearmiss import near_pattern
 from ..patterns import Found, Hit, find_literal
 from ..plan.model import KeyLink
+from ..files import is_glob
 from ..resolve import clean, looks_like_path, resolve_link_end
 from ..results import CERTAIN, HEURISTIC, KeyLinkResult
 from ..source import SourceError
@@ -38,6 +39,8 @@ def check_key_link(link: KeyLink, ctx: PlanContext) -> KeyLinkResult:
     if where.kind == "not-a-path":
         return KeyLinkResult(**base, status=Status.NEEDS_REVIEW, reason=f"`from` {quote(link.source)} names no file")
     why = not_the_plans_to_write(where.written) if where.kind == "missing" else None
+    if where.kind == "missing" and is_glob(where.written):
+        why = "a glob, and it matches no file here (a set of files may be written later or elsewhere)"
     if why or guessed and not where.found:
         reason = f"key link source {quote(where.written)} is not here: " + (
             why or "it names a set of files by placeholder or description, which matched none")
@@ -115,7 +118,12 @@ def _pattern(link: KeyLink, sources, resolved, ctx: PlanContext, base) -> KeyLin
                 break
         if result.status == "absent" and source.path.endswith(_JS_LIKE):
             result = _in_statements(link.pattern, source, runner) or result
-        if result.status == "invalid":
+        if result.status in ("absent", "invalid"):
+            # `/states/${state.slug}`: code written as it appears, which a regex reads otherwise (or not at all)
+            literal = find_literal(link.pattern, source)
+            if literal.status == "found":
+                result = literal
+        if result.status == "invalid" and source is sources[-1] and not matches:
             message = f"pattern {quote(link.pattern)} is not a valid regex: {result.error}"
             return KeyLinkResult(**base, status=Status.FAILED, resolved_source=resolved, reason=message,
                                  **_diags(at_plan(ctx, "LNK003", message, pattern_line,

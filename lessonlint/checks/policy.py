@@ -41,7 +41,7 @@ def combined(parts) -> str:
 
 
 # made by an install or a build, not written by the plan's tasks: absent from a checkout until then
-_GENERATED = re.compile(r"(?:^|/)(?:node_modules|dist|build|\.next|\.nuxt|\.output|\.docusaurus|\.svelte-kit|"
+_GENERATED = re.compile(r"(?:^|/)(?:node_modules|dist|build|generated|\.next|\.nuxt|\.output|\.docusaurus|\.svelte-kit|"
                         r"\.vitepress/(?:dist|cache)|coverage|target|__pycache__|\.astro|\.cache)(?:/|$)")
 # the GSD workflow's own records: written around a plan's execution, not by it, and often not committed with it
 _RECORDS = re.compile(r"(?:^|/)\.planning/|(?:^|/)(?:STATE|ROADMAP|REQUIREMENTS|PROJECT|MILESTONES)\.md$|"

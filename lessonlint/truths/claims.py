@@ -19,6 +19,7 @@ from .words import content_stems
 # "Student can", "Users are able to", "Студент может": who and how, not what
 ACTOR = regex.compile(
     r"^\s*(?:(?:the|a|an|each|every)\s+)?(?:students?|users?|learners?|readers?|developers?|engineers?|operators?|"
+    r"maintainers?|authors?|admins?|administrators?|editors?|contributors?|visitors?|customers?|members?|"
     r"студент\w*|пользовател\w*|читател\w*|учени\w*|слушател\w*)\s+"
     r"(?:(?:can|could|will|should|must|may|is able to|are able to|knows? how to|learns? (?:how )?to|understands?|knows?|"
     r"может|могут|умеет|умеют|сможет|смогут|понимает|понимают|знает|знают)\s+)?", regex.I)

@@ -88,3 +88,15 @@ def test_a_grep_for_with_a_path_and_a_count_is_a_command(tmp_path):
     files = {"src/__tests__/a.test.ts": "it.todo('octatrack one')\n", "src/__tests__/b.test.ts": "x\n"}
     result, _ = verdict(tmp_path, "grep for `it.todo.*octatrack` across `src/**/__tests__/` returns ≥ 2 lines", files)
     assert result.status.value == "failed" and result.basis == "certain", result.reason
+
+
+@pytest.mark.parametrize("item, status, basis", [
+    ('`rg -n "renderChart|No chart" lessons/a.mdx lessons/b.mdx` returns matches in all 2 files', "passed", "certain"),
+    ('`rg -n "renderChart" lessons/a.mdx lessons/b.mdx` returns matches in all 2 files', "failed", "certain"),
+    # one backslash too many, as plans often write: run as written, then as meant (a guess: heuristic)
+    (r"rg -n 'renderChart\\(\\)' lessons/a.mdx", "passed", "heuristic"),
+    ("File exists: `.output/public/index.html`", "needs_review", "heuristic"),  # a build's output
+])
+def test_ripgrep_every_file_and_escapes(tmp_path, item, status, basis):
+    result, _ = verdict(tmp_path, item)
+    assert (result.status.value, result.basis) == (status, basis), result.reason

@@ -122,3 +122,14 @@ def test_files_of_a_kind_the_plan_does_not_have_are_not_searched(tmp_path):
     result, run = judged(tmp_path, "All 7 MDX files import from '../../components/d'", files,
                          section="verification")
     assert result.status.value == "needs_review" and not run.diagnostics, result.reason
+
+
+def test_a_size_written_as_code_writes_it(tmp_path):
+    files = {"qa.ts": "const viewports = [{ width: 390, height: 844 }];\n"}
+    result, _ = judged(tmp_path, "qa.ts uses mobile `390x844`", files)
+    assert result.status.value == "passed", result.reason
+
+
+def test_a_conditional_item_needs_review(tmp_path):
+    result, _ = judged(tmp_path, "If the gate fails, `test ! -f l/a.mdx` exits 0", {"l/a.mdx": "# A\n"})
+    assert result.status.value == "needs_review" and "conditional" in result.reason

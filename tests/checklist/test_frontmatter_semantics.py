@@ -48,3 +48,9 @@ def test_clauses_after_the_frontmatter_are_not_keys(tmp_path):
     lesson = "---\ntitle: A\n---\n# A\n"
     result, run = judged(tmp_path, "Each file has valid frontmatter, a warm-up section, specific values", lesson)
     assert not [d for d in run.diagnostics if d.code == "CHK005"], result.reason
+
+
+def test_a_key_named_twice_lists_its_allowed_values(tmp_path):
+    lesson = "---\nstatus: clean\n---\n# A\n"
+    result, _ = judged(tmp_path, "Frontmatter has `status: clean` or `status: skipped`", lesson)
+    assert result.status.value == "passed", result.reason

@@ -77,3 +77,14 @@ def test_a_truth_about_files_the_plan_does_not_have(tmp_path):
     make_project(tmp_path, ["All 3 MDX files import `DiagramX`"], {"src/d/DiagramX.tsx": "export const DiagramX = 1;\n"})
     plan, _ = judge(tmp_path)
     assert plan.truths[0].status is Status.NEEDS_REVIEW and "MDX" in plan.truths[0].reason
+
+
+@pytest.mark.parametrize("text", [
+    "Maintainer can run `bun run refresh:queue` and receive the queue",
+    "Existing `queue.json` outputs preserve their current behavior",
+    "Any remaining candidate has `readiness: defer`",
+])
+def test_more_truths_no_file_decides(tmp_path, text):
+    make_project(tmp_path, [text], {"queue.json": "{\"readiness\": \"defer\"}\n", "lessons/a.md": "bun run refresh:queue\n"})
+    plan, _ = judge(tmp_path)
+    assert plan.truths[0].status is Status.NEEDS_REVIEW, plan.truths[0].reason

@@ -17,6 +17,10 @@ _EMPTY = regex.compile(r"returns?\s+(?:no\s+(?:results?|matches|output|lines|hit
                        r"matches|output|hits)|(?:is|be)\s+empty|(?:returns?|finds?|gives?|shows?|prints?)\s+(?:0|zero)"
                        r"\s+(?:results?|matches|lines|hits|occurrences|files)|\bzero\s+(?:results?|matches|hits|"
                        r"occurrences)|\bfinds?\s+nothing|\bnone\s+found|\bnot\s+found\b", regex.I)
+_IN_EVERY = regex.compile(r"\b(?:returns?|finds?|has|have|shows?|gives?)\s+(?:a\s+|at\s+least\s+one\s+)?(?:matches?|hits?|results?)"
+                       r"\s+(?:in|for)\s+(?:all|each|every|both)(?:\s+(?:of\s+the\s+)?(?P<n>\d+|two|three|four|five|six))?"
+                       r"\s+(?:\w+\s+)?(?:files?|lessons?|pages?|sessions?)\b|\bmatches\s+for\s+all\b", regex.I)
+_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _STATUS = regex.compile(r"\bexit(?:s|\s+(?:code|status))?\s*(?:is\s+|of\s+|=\s*|:\s*)?(?P<n>\d+)", regex.I)
 _VERB = (r"(?:returns?|shows?|prints?|outputs?|equals?|should\s+(?:be|return|show|give)|must\s+be|is|gives?|"
          r"expect(?:ed)?|counts?|→|->|=>|==|=|:)")
@@ -40,7 +44,7 @@ _OPS = {">=": "≥", "≥": "≥", "at least": "≥", "<=": "≤", "≤": "≤",
 
 @dataclass(frozen=True)
 class Expect:
-    kind: str  # default | empty | number | missing | status | shows | ambiguous | human
+    kind: str  # default | empty | number | missing | status | shows | ambiguous | human | every
     op: str = "="
     n: int = 0
     each: tuple[int, ...] = ()  # "for each file returns expected count (4, 1, 3)"; "returns 1 per file" → (1,)
@@ -51,6 +55,10 @@ class Expect:
 def expectation(prose: str) -> Expect:
     if _MISSING_OK.search(prose):
         return Expect("missing")
+    every = _IN_EVERY.search(prose)
+    if every:  # "returns matches in all 3 files": each file has a match
+        count = every.group("n")
+        return Expect("every", "=", int(count) if count and count.isdigit() else _WORDS.get(count or "", 0))
     status = _STATUS.search(prose)
     if status:
         return Expect("status", "=", int(status.group("n")))

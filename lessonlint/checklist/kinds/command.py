@@ -29,7 +29,7 @@ MISSING, FAILED, PRESENT, UNREADABLE = "CHK001", "CHK010", "CHK011", "CHK012"
 _PROSE = regex.compile(r"\s+(?=(?:for each file|returns?|shows?|should|must|outputs?|prints?|gives?|confirms?|"
                        r"to verify|[-—–]\s|→|->|\(|#))", regex.I)
 _EXPECTED_LINES = regex.compile(r"^#\s*expected:?\s*(?P<n>\d+)\+?\s*lines", regex.I)
-_BACKTICKED = regex.compile(r"`((?:cd\s[^`]*?&&\s*)?(?:grep|egrep|fgrep|git\s+grep|test|\[|wc|head|tail|cat|find|jq|ls)\b"
+_BACKTICKED = regex.compile(r"`((?:cd\s[^`]*?&&\s*)?(?:grep|egrep|fgrep|rg|git\s+grep|test|\[|wc|head|tail|cat|find|jq|ls)\b"
                             r"[^`]*)`")
 
 
@@ -153,6 +153,14 @@ def _compare(ctx: ItemContext, line: str, out: Output, expect: Expect) -> ItemVe
         else:
             diag = at_plan(ctx.plan, FAILED, message, ctx.item.line)
         return ItemVerdict(Status.FAILED, message, tuple(out.evidence), (diag,))
+    if expect.kind == "every":  # each file the command reads has a match
+        files = {e.path for e in out.evidence}
+        counted = len(out.counts) if out.counts else len(files)
+        lacking = [n for n, c in enumerate(out.counts) if not c] if out.counts else []
+        ok = out.code == 0 and not lacking and (not expect.n or max(counted, len(files)) >= expect.n)
+        detail = f"{shown} matches in {len(files)} file(s)" + (f" (expected all {expect.n})" if expect.n else "")
+        return ItemVerdict(Status.PASSED if ok else Status.FAILED, detail, tuple(out.evidence),
+                           () if ok else (at_plan(ctx.plan, FAILED, detail, ctx.item.line),))
     if expect.kind == "status":
         ok = (out.code == 0) == (expect.n == 0)
         detail = f"{shown} exits {out.code} (expected {expect.n})"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 
 from ...checks.common import at_file, at_plan, quote
+from ...checks.policy import not_the_plans_to_write
 from ...diagnostic import Status
 from ...results import HEURISTIC, Evidence
 from ..api import ItemContext, ItemVerdict, certain, review
@@ -48,6 +49,8 @@ def _path(ctx: ItemContext, raw: str):
         return review(f"{quote(raw)} is not a file path")
     if where.kind == "outside":
         return review(f"{quote(where.written)} is outside the project: {where.note or 'not under the root'}")
+    if not where.found and not_the_plans_to_write(where.written):
+        return review(f"{quote(where.written)} is not here: {not_the_plans_to_write(where.written)}")
     if not where.found:
         moved = f"; moved to {quote(where.suggestion)}?" if where.suggestion else ""
         message = f"{quote(where.written)} does not exist{moved}"

@@ -93,7 +93,13 @@ class _Found:
 
 def _check_lesson(ctx: ItemContext, rel: str, lesson: Lesson, found: _Found) -> None:
     rest = ctx.groups.get("rest", "")
-    pairs = {k: _scalar(v) for k, v in _PAIR.findall(rest) if k.casefold() not in _NOT_KEYS}
+    pairs: dict = {}
+    for k, v in _PAIR.findall(rest):
+        if k.casefold() in _NOT_KEYS:
+            continue
+        # "`status: clean` or `status: skipped`": a key named twice lists the values it may take
+        pairs[k] = _Choice(pairs[k].options + (_scalar(v),)) if isinstance(pairs.get(k), _Choice) else \
+            _Choice((pairs[k], _scalar(v))) if k in pairs else _scalar(v)
     shapes = {k for k, v in _PAIR.findall(rest) if _PLACEHOLDER.search(v)}
     pairs = {k: v for k, v in pairs.items() if k not in shapes}
     named = _NAMED_SCHEMA.search(ctx.text) if ctx.params.get("schema", True) else None
@@ -191,8 +197,20 @@ def _stale_ids(ctx, rel: str, key: str, wanted) -> bool:
     return found.mapping is None or any(isinstance(i, str) and found.resolve(i) is None for i in ids)
 
 
+@dataclass(frozen=True)
+class _Choice:
+    """Values a key may take (the item names it more than once)."""
+
+    options: tuple
+
+    def __str__(self) -> str:
+        return " or ".join(_show(o) for o in self.options)
+
+
 def _one_of(have, wanted) -> bool:
     """The plan lists the allowed values ("Foundations|Modulation", "beginner / intermediate")."""
+    if isinstance(wanted, _Choice):
+        return any(_same(have, option) or _one_of(have, option) for option in wanted.options)
     if isinstance(wanted, list) and len(wanted) == 1 and not isinstance(have, list):
         wanted = wanted[0]  # `section: [Foundations|Modulation]`: a list of one written as a choice
     span = regex.fullmatch(r"\s*(\d+)\s*[-–]\s*(\d+)\s*", wanted) if isinstance(wanted, str) else None
