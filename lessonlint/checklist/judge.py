@@ -155,7 +155,9 @@ def item_files(item: ChecklistItem, pctx: PlanContext) -> tuple[tuple[str, ...],
     # "(no file modifications - verification only)" in <files> is a note, not a file
     written = [f for f in task.files if looks_like_path(f)] if task is not None else []
     if not files and not written:  # a task whose files are missing has nothing to read
-        files = list(pctx.artifact_paths) or plan_files(pctx)
+        # a plan-level item is about every file the plan writes: its artifacts and its tasks' files
+        files = list(pctx.artifact_paths) + plan_files(pctx) if task is None else \
+            list(pctx.artifact_paths) or plan_files(pctx)
     files = list(dict.fromkeys(files))
     lessons = tuple(f for f in files if f.endswith(run.settings.lesson_suffixes))
     return lessons, tuple(files)

@@ -133,3 +133,8 @@ def test_a_size_written_as_code_writes_it(tmp_path):
 def test_a_conditional_item_needs_review(tmp_path):
     result, _ = judged(tmp_path, "If the gate fails, `test ! -f l/a.mdx` exits 0", {"l/a.mdx": "# A\n"})
     assert result.status.value == "needs_review" and "conditional" in result.reason
+
+
+def test_the_absence_of_prose_words_is_no_pass(tmp_path):
+    result, _ = judged(tmp_path, "Uses the accent colour without becoming loud or hype-driven", {"l/a.css": "a{}\n"})
+    assert result.status.value == "needs_review", result.reason

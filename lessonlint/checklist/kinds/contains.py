@@ -112,6 +112,7 @@ def _judge(ctx: ItemContext, terms: list[Term], found, section, lessons, scope: 
     in_code = bool(_IN_CODE.search(ctx.text))  # "No use of `trait` in code examples": prose does not count
     evidence: list[Evidence] = []
     seen, missing, present, outside, problems = [], [], [], [], []
+    gone_words = 0  # prose words found absent: "without becoming loud" holds vacuously on any file
     elsewhere = None  # the plan's other files, read only when a term is not in the item's own
     for unit in alternatives(what, terms):
         shown = " or ".join(quote(t.text) for t in unit)
@@ -123,6 +124,7 @@ def _judge(ctx: ItemContext, terms: list[Term], found, section, lessons, scope: 
                 present.append((unit, hits))
             else:
                 seen.append(f"{shown} absent, as required")
+                gone_words += not all(_literal(t) for t in unit)
             continue
         files = [[(rel, lesson)] for rel, lesson in lessons] if scope.each else [lessons]
         for group in files:
@@ -163,6 +165,9 @@ def _judge(ctx: ItemContext, terms: list[Term], found, section, lessons, scope: 
     if not seen:
         return ItemVerdict(Status.PASSED, "; ".join(f"has {lang} code" for lang in languages) or "has a table",
                            tuple(evidence))
+    if gone_words and gone_words == len(seen):
+        return review("only the absence of words from the item's prose (" + "; ".join(seen) + "): no evidence "
+                      "for what it asks", needs="human")
     basis = CERTAIN if sure and all(_literal(t) for t in terms) and not doubts else HEURISTIC
     if scope.each and not scope.named:
         # "each file" of a set the item does not name: which files it covers is a guess, so is a pass
