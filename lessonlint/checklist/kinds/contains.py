@@ -149,7 +149,7 @@ def _judge(ctx: ItemContext, terms: list[Term], found, section, lessons, scope: 
         problems.append("no Markdown table")
     if section is not None:
         return _by_section(ctx, terms, seen, missing, problems, evidence, section, lessons)
-    literal = lambda entry: all(_literal(t) for t in entry[0])  # noqa: E731
+    literal = _all_literal
     sure = scope.named and not where.unsure
     if any(map(literal, missing)) or any(map(literal, present)):
         return _failed(ctx, missing, present, outside, problems, lessons, languages, evidence, scope,
@@ -179,6 +179,11 @@ def _judge(ctx: ItemContext, terms: list[Term], found, section, lessons, scope: 
                       + ", ".join(rel for rel, _ in lessons), evidence, needs="human")
     each = f" (each of {len(lessons)} files)" if scope.each else ""
     return ItemVerdict(Status.PASSED, f"found{each} " + "; ".join(seen) + note, tuple(evidence), basis=basis)
+
+
+def _all_literal(entry) -> bool:
+    """A (unit, …) entry whose terms are all literal."""
+    return all(_literal(t) for t in entry[0])
 
 
 _COUNTED = regex.compile(r"\b(?:all|each\s+of\s+the|the)\s+(\d+)\s+(?:[\w-]+\s+){0,2}?(?:files?|lessons?|pages?|sessions?|"
