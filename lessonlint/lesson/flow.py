@@ -6,35 +6,24 @@ Anything else after a tag makes the line text (a paragraph holding inline JSX).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
 from . import hazards as hz
 from .jscheck import is_not_an_expression
 from .jslex import is_comment, read_expression
 from .jsx import Crash, Tag, read_tag
 from .model import Region
-
-if TYPE_CHECKING:
-    from .mdx import _Scanner
+from .scanner import Flow, Scanner
 
 MAX_PATH = 64  # deeper JSX nesting is cut from LineInfo.jsx_path (keeps memory linear)
 
 
-@dataclass(frozen=True, slots=True)
-class Flow:
-    end_line: int  # 0-based last line
-    items: tuple  # Tag | (start, end) of an expression
-
-
-def try_flow(sc: _Scanner, i: int) -> Flow | None:
+def try_flow(sc: Scanner, i: int) -> Flow | None:
     """Line i as flow JSX / expressions, or None (then it is text). Crashes are reported."""
     if sc.memo[0] != i:
         sc.memo = (i, _scan(sc, i))
     return sc.memo[1]
 
 
-def _scan(sc: _Scanner, i: int) -> Flow | None:
+def _scan(sc: Scanner, i: int) -> Flow | None:
     text, own_end = sc.text, sc.line_end(i)
     # a tag may span lines; failed far-reaching scans draw on a budget that keeps the file linear
     limit = len(text) if sc.budget > 0 else own_end
@@ -68,7 +57,7 @@ def _scan(sc: _Scanner, i: int) -> Flow | None:
             return None
 
 
-def flow(sc: _Scanner, i: int, found: Flow) -> int:
+def flow(sc: Scanner, i: int, found: Flow) -> int:
     """Record the flow lines i..end (blanked in the masked text); returns the next line."""
     text = sc.text
     comments = all(not isinstance(it, Tag) and is_comment(text[it[0] + 1:it[1] - 1]) for it in found.items)
@@ -88,7 +77,7 @@ def flow(sc: _Scanner, i: int, found: Flow) -> int:
     return found.end_line + 1
 
 
-def _flow_tag(sc: _Scanner, tag: Tag) -> None:
+def _flow_tag(sc: Scanner, tag: Tag) -> None:
     line, column = where = sc.loc(tag.start)
     sc.regions.append(Region("jsx-tag", line, sc.line_of(tag.end - 1) + 1, tag.name, column=column,
                              value=sc.text[tag.start:tag.end]))
@@ -103,7 +92,7 @@ def _flow_tag(sc: _Scanner, tag: Tag) -> None:
     tag_effect(sc, tag, None, where)
 
 
-def tag_effect(sc: _Scanner, tag: Tag, text_stack: list | None, where: tuple[int, int]) -> None:
+def tag_effect(sc: Scanner, tag: Tag, text_stack: list | None, where: tuple[int, int]) -> None:
     """Open or close an element; ``text_stack`` holds the elements opened in the current paragraph."""
     if not tag.closing:
         if not tag.self_closing:
@@ -132,7 +121,7 @@ def tag_effect(sc: _Scanner, tag: Tag, text_stack: list | None, where: tuple[int
     _sync_path(sc)
 
 
-def _sync_path(sc: _Scanner) -> None:
+def _sync_path(sc: Scanner) -> None:
     depth = min(len(sc.stack), MAX_PATH)
     if depth < len(sc.path_now):
         sc.path_now = sc.path_now[:depth]

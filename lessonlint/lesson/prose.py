@@ -1,8 +1,6 @@
 """Paragraphs and headings of the line classifier, and the text-level MDX inside them."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from . import hazards as hz
 from . import syntax
 from .flow import tag_effect, try_flow
@@ -10,12 +8,10 @@ from .inline import scan_text
 from .jscheck import is_not_an_expression
 from .jslex import is_comment
 from .model import Heading, Region
-
-if TYPE_CHECKING:
-    from .mdx import _Scanner
+from .scanner import Scanner
 
 
-def paragraph(sc: _Scanner, i: int) -> int:
+def paragraph(sc: Scanner, i: int) -> int:
     """Lines i.. of one paragraph (or list item / quote / table row text); returns the next line."""
     role = syntax.role_of(sc.lines[i])
     if role == "list":
@@ -34,7 +30,7 @@ def paragraph(sc: _Scanner, i: int) -> int:
     return j + 1
 
 
-def atx_heading(sc: _Scanner, i: int, match, prefix: int) -> int:
+def atx_heading(sc: Scanner, i: int, match, prefix: int) -> int:
     line = sc.lines[i]
     start = prefix + match.end()
     sc.put(i, "heading", "atx")
@@ -45,7 +41,7 @@ def atx_heading(sc: _Scanner, i: int, match, prefix: int) -> int:
     return i + 1
 
 
-def _setext(sc: _Scanner, i: int, j: int) -> int:
+def _setext(sc: Scanner, i: int, j: int) -> int:
     for k in range(i, j + 1):
         sc.put(k, "heading", "setext")
     sc.put(j + 1, "heading", "setext-underline")
@@ -58,11 +54,11 @@ def _setext(sc: _Scanner, i: int, j: int) -> int:
     return j + 2
 
 
-def _table_starts(sc: _Scanner, i: int) -> bool:
+def _table_starts(sc: Scanner, i: int) -> bool:
     return i + 1 < sc.n and syntax.table_header(sc.lines[i], sc.lines[i + 1])
 
 
-def _table(sc: _Scanner, i: int) -> int:
+def _table(sc: Scanner, i: int) -> int:
     """A GFM table from line i: its rows run to a blank line or another block; each cell is its own text."""
     j = i + 2
     while j < sc.n and not _ends_run(sc, j, "table"):
@@ -75,7 +71,7 @@ def _table(sc: _Scanner, i: int) -> int:
     return j
 
 
-def _ends_run(sc: _Scanner, k: int, role: str) -> bool:
+def _ends_run(sc: Scanner, k: int, role: str) -> bool:
     """Does line k start a new block instead of continuing the paragraph?"""
     line = sc.lines[k]
     if line.lstrip(" \t")[:1].isalpha() and "|" not in line:
@@ -100,7 +96,7 @@ def _ends_run(sc: _Scanner, k: int, role: str) -> bool:
     return False
 
 
-def text_constructs(sc: _Scanner, start: int, end: int) -> None:
+def text_constructs(sc: Scanner, start: int, end: int) -> None:
     """Mask inline JSX and expressions between two offsets, record them, report MDX hazards."""
     text, open_here = sc.text, []
     if text.find("<", start, end) < 0 and text.find("{", start, end) < 0:

@@ -2,21 +2,18 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from . import hazards as hz
 from . import syntax
 from .jslex import read_esm
 from .jsx import Crash
 from .model import CodeBlock, Region
-
-if TYPE_CHECKING:
-    from .mdx import _Scanner
+from .scanner import Scanner
 
 ESM_START = re.compile(r"(?:import|export) ")  # at column 1, a space (not a tab) after the keyword
 
 
-def fence(sc: _Scanner, i: int, opening: syntax.Fence, prefix: int, depth: int) -> int:
+def fence(sc: Scanner, i: int, opening: syntax.Fence, prefix: int, depth: int) -> int:
     """A fenced code block opened on line i (inside ``depth`` block quotes); returns the next line."""
     indent, marker, info = opening.indent, opening.marker, opening.info
     lang = info.split()[0].lower() if info else None
@@ -52,7 +49,7 @@ def fence(sc: _Scanner, i: int, opening: syntax.Fence, prefix: int, depth: int) 
     return last + 1
 
 
-def esm(sc: _Scanner, i: int) -> int:
+def esm(sc: Scanner, i: int) -> int:
     """import/export lines from line i to the blank line that ends them; returns the next line."""
     stop = read_esm(sc.text, sc.starts[i], len(sc.text))
     last = sc.line_of(stop) if stop < len(sc.text) else sc.n - 1
@@ -64,7 +61,7 @@ def esm(sc: _Scanner, i: int) -> int:
     return last + 1
 
 
-def html_comment(sc: _Scanner, i: int, indent: int) -> int:
+def html_comment(sc: Scanner, i: int, indent: int) -> int:
     """``<!-- ... -->`` from line i: a comment in Markdown, a syntax error in MDX."""
     start = sc.starts[i] + indent
     close = sc.text.find("-->", start + 4)

@@ -7,53 +7,16 @@ not show that the thing is there). A claim with nothing to look for is decided b
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import partial
-
-from ..checks.context import PlanContext
 from ..checks.policy import not_the_plans_to_write
 from ..diagnostic import Status
-from ..lesson.model import Lesson
 from ..results import CERTAIN, HEURISTIC, ClaimResult, Evidence
-from ..source import SourceFile
 from .claims import Claim
-from .items import PlanItem, related
+from .env import Env
+from .items import related
 from .literals import is_route, named_file, path_hits, plan_names, statement_parts, token_pattern
-from .search import DeferredView, FileView, find, view_of
-from .tokens import FILE_EXTENSIONS
+from .search import find
 
-ELSEWHERE_LIMIT = 200  # files outside the plan searched for a claim the plan's files lack
 SHOWN = 5  # evidence locations kept per claim
-
-
-@dataclass
-class Env:
-    """What every claim of one plan is checked against."""
-
-    pctx: PlanContext
-    files: list[str]  # the plan's files: artifacts first, then files_modified and task files
-    items: list[PlanItem]
-    _views: list[FileView] | None = None
-    _elsewhere: list[DeferredView] | None = field(default=None, repr=False)
-
-    @property
-    def views(self) -> list[FileView]:
-        if self._views is None:
-            self._views = [v for v in (_view(self.pctx, p) for p in self.files) if v is not None]
-        return self._views
-
-    def elsewhere(self) -> list[DeferredView]:
-        """Text files under the root the plan does not name (siblings of its files first), bounded."""
-        if self._elsewhere is None:
-            mine = set(self.files)
-            folders = {p.rsplit("/", 1)[0] for p in self.files if "/" in p}
-            names = [p for p in self.pctx.run.files.files()
-                     if p not in mine and not p.startswith(".planning/") and _texty(p)]
-            names.sort(key=lambda p: (p.rsplit("/", 1)[0] not in folders, p))
-            # most of these files never hold what is looked for: a lesson is parsed only when its text might
-            self._elsewhere = [DeferredView(p, source.text, partial(_view, self.pctx, p))
-                               for p in names[:ELSEWHERE_LIMIT] if isinstance(source := self.pctx.run.read(p), SourceFile)]
-        return self._elsewhere
 
 
 def evaluate(claim: Claim, env: Env) -> ClaimResult:
@@ -193,20 +156,6 @@ def _outside(claim: Claim, env: Env) -> list[Evidence]:
                 for e in find(p.compiled, env.elsewhere(), p.scope, p.langs, limit=2)][:SHOWN]
     scope = "inline" if claim.token_kind == "word" else "text"
     return find(token_pattern(claim), env.elsewhere(), scope, limit=2)
-
-
-def _view(pctx: PlanContext, rel: str) -> FileView | None:
-    run = pctx.run
-    if rel.endswith(run.settings.lesson_suffixes):
-        lesson = run.lesson(rel)
-        return view_of(lesson) if isinstance(lesson, Lesson) else None
-    source = run.read(rel)
-    return view_of(source) if isinstance(source, SourceFile) and "\x00" not in source.text[:2000] else None
-
-
-def _texty(path: str) -> bool:
-    name = path.rsplit("/", 1)[-1]
-    return "." in name and name.rsplit(".", 1)[-1].lower() in FILE_EXTENSIONS
 
 
 def _what(claim: Claim, hits: list[Evidence]) -> str:

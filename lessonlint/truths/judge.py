@@ -13,7 +13,8 @@ from ..results import ArtifactResult, ChecklistResult, ClaimResult, KeyLinkResul
 from ..checks.policy import combined, settle
 from ..results import CERTAIN, HEURISTIC
 from .claims import ACTOR, outcome, split_claims
-from .evidence import Env, evaluate
+from .env import Env
+from .evidence import evaluate
 from .literals import token_pattern
 from .search import find
 from .glossary import Glossary

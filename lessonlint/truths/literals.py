@@ -2,17 +2,13 @@
 finding one (a path that exists, a route with placeholders, a code statement by its names)."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import regex
 
 from ..patterns import word_edge
 from ..results import Evidence
 from .claims import Claim
+from .env import Env
 from .search import find
-
-if TYPE_CHECKING:
-    from .evidence import Env
 
 
 def token_pattern(claim: Claim):
