@@ -25,17 +25,17 @@ with atheris.instrument_imports(include=["lessonlint"]):
     import lessonlint.checks.artifacts  # noqa: F401
     import lessonlint.checks.key_links  # noqa: F401
     import lessonlint.render.full  # noqa: F401
-    import lessonlint.suppressions  # noqa: F401
+    import lessonlint.suppress.apply  # noqa: F401
     import lessonlint.truths.judge  # noqa: F401
     from lessonlint.checks.context import RunContext
+    from lessonlint.config.settings import Settings
     from lessonlint.discover import targets
     from lessonlint.engine import run
     from lessonlint.lesson.markdown import blocks
     from lessonlint.lesson.parser import parse_lesson
     from lessonlint.plan.parser import parse_plan
-    from lessonlint.settings import Settings
-    from lessonlint.source import SourceFile, decode
-    from lessonlint.yamlpos import load_yaml
+    from lessonlint.text.source import SourceFile, decode
+    from lessonlint.text.yamlpos import load_yaml
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / ".." / "shared" / "corpus"

@@ -12,7 +12,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"lessonlint {__version__}")
         return 0
     try:
-        from .cli import app
+        from .cli.app import app
 
         return app(args=args, prog_name="lessonlint", standalone_mode=False) or 0
     except SystemExit as exc:
@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
         print("lessonlint: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - the promise is one line, exit 2
-        from .cli import usage_error_text
+        from .cli.app import usage_error_text
 
         text = usage_error_text(exc)
         print(f"lessonlint: {text}", file=sys.stderr)

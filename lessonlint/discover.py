@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .checks.context import RunContext
-from .files import glob_regex, is_glob
 from .plan.model import Plan
-from .source import SourceError
+from .text.files import glob_regex, is_glob
+from .text.source import SourceError
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def _jobs_naming(ctx: RunContext, lessons: list[str], skip: set[str]) -> list[Jo
 
 def files_named_by(plan: Plan, ctx: RunContext) -> set[str]:
     """Existing files a plan names: artifacts, key-link ends, files_modified and task <files>."""
-    from .resolve import resolve_link_end
+    from .text.resolve import resolve_link_end
 
     named: set[str] = set()
     artifact_files: list[str] = []

@@ -4,19 +4,19 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import __version__
+from .checklist.judge import judge_item, rules_for
 from .checks.artifacts import check_artifact
 from .checks.context import PlanContext, RunContext
 from .checks.key_links import check_key_link
 from .checks.lesson_rules import lesson_rules
-from .checklist.judge import judge_item, rules_for
-from .codes import RULES
+from .config.settings import Settings
 from .diagnostic import Diagnostic, Severity, sort_diagnostics
 from .discover import Job, Targets, expand, is_lesson
 from .parallel import run_parallel, workers_for
 from .plan.model import Plan
+from .registry.codes import RULES
 from .results import PlanResult, RunResult
-from .settings import Settings
-from .source import SourceError, SourceFile
+from .text.source import SourceError, SourceFile
 from .truths.judge import glossary_for, judge_truths
 
 
@@ -155,7 +155,7 @@ def _suppress(final: list[Diagnostic], ctx: RunContext, targets: Targets, plans:
     ``plain``: files a worker read and found without any directive (not read again here).
     """
     from .discover import find_plans
-    from .suppressions import apply, judged_by
+    from .suppress.apply import apply, judged_by
 
     full = {job.plan for job in targets.jobs if job.focus is None}
     named = {lesson for plan in plans for lesson in plan.lessons}

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from ..checks.context import PlanContext
 from ..diagnostic import Diagnostic, Status
 from ..lesson.model import Lesson
 from ..plan.model import ChecklistItem, Task
 from ..results import CERTAIN, HEURISTIC, Evidence
-from ..checks.context import PlanContext
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ from ..checks.policy import combined, settle
 from ..diagnostic import Status
 from ..plan.model import ChecklistItem
 from ..results import CERTAIN, HEURISTIC, ChecklistResult
+from ..text.resolve import looks_like_path
 from . import kinds
 from .api import ItemContext, ItemVerdict, review
-from ..resolve import looks_like_path
 from .match import Match, match_item, qualifier
 from .nesting import children, parent
 from .packs import PackRule, load_rules

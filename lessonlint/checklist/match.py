@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..lazy_regex import LazyPattern, LiteralIndex, fold
+from ..text.lazy_regex import LazyPattern, LiteralIndex, fold
 from .packs import PackRule
 
 MATCH_TIMEOUT = 0.2  # seconds per phrase: a user pack's regex must not hang a pre-commit hook

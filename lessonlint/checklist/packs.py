@@ -13,10 +13,10 @@ from pathlib import Path
 
 import regex
 
-from ..lazy_regex import LazyPattern
 from ..plan.model import SECTIONS
-from ..rules_files import RulesFileError, check_keys, list_items, read_mapping, value_line, yaml_files
-from ..rules_path import rules_root
+from ..registry.pack_files import RulesFileError, check_keys, list_items, read_mapping, value_line, yaml_files
+from ..registry.root import rules_root
+from ..text.lazy_regex import LazyPattern
 from .kinds import NAMES
 
 NEEDS = ("human", "browser", "command", "runtime")

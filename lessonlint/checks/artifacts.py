@@ -6,15 +6,15 @@ from dataclasses import replace
 import regex
 
 from ..diagnostic import Status
-from ..nearmiss import near_literal
-from ..patterns import find_literal, looks_like_regex
 from ..plan.model import Artifact
 from ..results import CERTAIN, HEURISTIC, ArtifactResult, Evidence
-from ..source import SourceError, SourceFile
+from ..text.nearmiss import near_literal
+from ..text.patterns import find_literal, looks_like_regex
+from ..text.source import SourceError, SourceFile
 from .common import at_file, at_plan, evidence, outcome, quote, worst
 from .context import PlanContext
-from .policy import combined, not_the_plans_to_write, settle
 from .exports_check import check_exports
+from .policy import combined, not_the_plans_to_write, settle
 
 TEXT_LIMIT = 200  # files of a folder searched for `contains`
 SIBLING_LIMIT = 30  # files next to an artifact searched for a misplaced `contains`
@@ -197,7 +197,7 @@ def _literal_basis(value: str, sources, ctx: PlanContext) -> str:
     in code files (a description: "React components") or in a lesson written in another language is not."""
     if not _PROSE.fullmatch(value.strip()) or not any(ch.islower() for ch in value):
         return CERTAIN  # code, a path, or upper-case keywords (`SHOW MASTER STATUS`): literal
-    from ..checklist.search import translated
+    from ..checklist.search.find import translated
 
     lessons = [s for s in sources if s.path.endswith(ctx.settings.lesson_suffixes)]
     if not lessons:

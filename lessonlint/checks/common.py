@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from ..diagnostic import Diagnostic, Related, Status
-from ..patterns import Hit
 from ..results import CERTAIN, CheckOutcome, Evidence
+from ..text.patterns import Hit
 from .context import PlanContext
 
 

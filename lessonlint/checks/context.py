@@ -4,13 +4,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..files import FileIndex
+from ..config.settings import Settings
 from ..lesson.model import Lesson
-from ..patterns import PatternRunner
 from ..plan.model import Plan
-from ..resolve import Resolution, resolve
-from ..settings import Settings
-from ..source import SourceCache, SourceError, SourceFile
+from ..text.files import FileIndex
+from ..text.patterns import PatternRunner
+from ..text.resolve import Resolution, resolve
+from ..text.source import SourceCache, SourceError, SourceFile
 
 
 @dataclass

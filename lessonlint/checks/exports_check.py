@@ -4,12 +4,11 @@ from __future__ import annotations
 import re
 
 from ..diagnostic import Status
-from ..exports import exported_names, has_star_export
 from ..plan.model import Artifact
 from ..results import HEURISTIC, Evidence
+from ..text.exports import exported_names, has_star_export
 from .common import at_file, at_plan, outcome, quote
 from .context import PlanContext
-
 
 _IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
 

@@ -5,13 +5,13 @@ import re
 from dataclasses import replace
 
 from ..diagnostic import Status
-from ..nearmiss import near_pattern
-from ..patterns import Found, Hit, find_literal
 from ..plan.model import KeyLink
-from ..files import is_glob
-from ..resolve import clean, looks_like_path, resolve_link_end
 from ..results import CERTAIN, HEURISTIC, KeyLinkResult
-from ..source import SourceError
+from ..text.files import is_glob
+from ..text.nearmiss import near_pattern
+from ..text.patterns import Found, Hit, find_literal
+from ..text.resolve import clean, looks_like_path, resolve_link_end
+from ..text.source import SourceError
 from .common import at_file, at_plan, evidence, quote
 from .context import PlanContext
 from .policy import not_the_plans_to_write, settle
@@ -170,7 +170,7 @@ def _readings(pattern: str) -> list[str]:
 def _in_statements(pattern: str, source, runner):
     """``import.*from.*x`` against an import written over several lines (one name per line): each import or
     export statement read as one line, as the pattern's author saw it."""
-    from ..source import SourceFile
+    from ..text.source import SourceFile
 
     for statement in _IMPORT_STATEMENT.finditer(source.text):
         if "\n" not in statement.group(0):

@@ -1,11 +1,11 @@
 """Lesson checks that need no plan item: placeholders in teaching sections, Mermaid syntax of every diagram."""
 from __future__ import annotations
 
-from ..checklist._mermaid import diagnostics as mermaid_diagnostics
-from ..checklist._stubs import stub_diagnostics
+from ..checklist.code.mermaid import diagnostics as mermaid_diagnostics
+from ..checklist.prose.stubs import stub_diagnostics
+from ..config.settings import Settings
 from ..diagnostic import Diagnostic
 from ..lesson.model import Lesson
-from ..settings import Settings
 
 
 def lesson_rules(lesson: Lesson, settings: Settings) -> list[Diagnostic]:

@@ -4,7 +4,7 @@ python-frontmatter (the design's library) strips the text, so it cannot say wher
 and it silently returns ``{}`` for unclosed, non-mapping or BOM-prefixed frontmatter. So the
 block is split here line-exactly, the way remark-frontmatter and Astro read it (line 1 is
 exactly ``---``, the next ``---`` line closes it), and the YAML goes through
-``lessonlint.yamlpos`` (YAML 1.2 core, like Astro). python-frontmatter stays the oracle:
+``lessonlint.text.yamlpos`` (YAML 1.2 core, like Astro). python-frontmatter stays the oracle:
 tests/lesson/test_frontmatter_corpus.py checks that both agree on the real lessons.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..diagnostic import Diagnostic
-from ..source import SourceFile
+from ..text.source import SourceFile
 from .model import Frontmatter, FrontmatterKey
 
 _DELIMITER = "---"
@@ -45,7 +45,7 @@ def read_frontmatter(source: SourceFile) -> FrontmatterResult:
         diagnostic = Diagnostic("LES002", "frontmatter opened with '---' on line 1 is never closed",
                                 source.path, 1, 1, hint="add a line with exactly `---` after the last key")
         return FrontmatterResult(None, 0, "none", (diagnostic,))
-    from ..yamlpos import LocatedDict, load_yaml  # PyYAML only when there is YAML to read
+    from ..text.yamlpos import LocatedDict, load_yaml  # PyYAML only when there is YAML to read
 
     body = "\n".join(source.line(n) for n in range(2, close))
     result = load_yaml(body + "\n", first_line=2)

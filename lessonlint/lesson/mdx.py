@@ -10,7 +10,7 @@ turns text-level JSX into spaces, so line numbers and prose columns stay exact.
 """
 from __future__ import annotations
 
-from ..source import SourceFile
+from ..text.source import SourceFile
 from . import hazards as hz
 from . import prose, syntax, verbatim
 from .flow import flow, try_flow

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..diagnostic import Diagnostic
-from ..source import SourceFile
+from ..text.source import SourceFile
 
 # Line kinds of the MDX classifier.
 KINDS = ("frontmatter", "esm", "jsx", "comment", "code", "heading", "prose", "hr", "blank")

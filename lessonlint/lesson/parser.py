@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from ..source import SourceFile
+from ..text.source import SourceFile
 from .frontmatter import read_frontmatter
 from .mdx import classify
 from .model import Lesson

@@ -10,7 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..diagnostic import Diagnostic
-from ..source import SourceFile
+from ..text.source import SourceFile
 from . import hazards as hz
 from .jsx import Crash
 from .model import CodeBlock, Heading, LineInfo, Region

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from ..source import SourceFile
+from ..text.source import SourceFile
 from .model import TextBlock
 from .tags import KNOWN, Tag, find_tags
 from .text import Problem, normalize_breaks

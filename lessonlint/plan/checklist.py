@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..source import SourceFile
+from ..text.source import SourceFile
 from .body import Body, Element, text_block
 from .model import SECTIONS, ChecklistItem, TextBlock
 from .text import fence_spans

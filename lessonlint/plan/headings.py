@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..source import SourceFile
+from ..text.source import SourceFile
 from .body import Body
 from .model import TextBlock
 from .text import normalize_breaks

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..source import SourceFile
+from ..text.source import SourceFile
 from .model import Artifact, KeyLink, Truth
 from .text import Problem
 from .written import leading_path, written

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..codes import RULES
 from ..diagnostic import Diagnostic
-from ..source import SourceFile
-from ..yamlpos import load_yaml
+from ..registry.codes import RULES
+from ..text.source import SourceFile
+from ..text.yamlpos import load_yaml
 from .body import Element, scan_body, text_block
 from .checklist import collect_checklist
 from .headings import heading_sections

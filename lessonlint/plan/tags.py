@@ -9,7 +9,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ..source import SourceFile
+from ..text.source import SourceFile
 from .text import fence_spans
 
 KNOWN = frozenset({

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..source import SourceFile
+from ..text.source import SourceFile
 from .body import Body, Element, text_block
 from .model import HumanCheck, Task
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..source import SourceFile
+from ..text.source import SourceFile
 
 _PATH_TOKEN = re.compile(r"[\w@~.\-\[\]*?{}+/\\]+")
 _EXTENSIONLESS = {"Dockerfile", "Makefile", "LICENSE", "README", "Procfile", "Gemfile", "Justfile", "Containerfile"}

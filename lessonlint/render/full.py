@@ -133,7 +133,7 @@ def _clip(text: str, limit: int = 160) -> str:
 
 
 def _statistics(console: Console, result: RunResult) -> None:
-    from ..codes import RULES
+    from ..registry.codes import RULES
 
     counts: dict[str, int] = {}
     for d in result.diagnostics:

@@ -5,8 +5,8 @@
 """
 from __future__ import annotations
 
-from ..codes import doc_url
 from ..diagnostic import Diagnostic, Severity
+from ..registry.codes import doc_url
 from ..results import RunResult
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import json
 
-from ..codes import RULES
 from ..diagnostic import Severity, Status
+from ..registry.codes import RULES
 from ..results import RunResult
 from .verification import Phase, claim_cells, locations, mirror, phases, provides
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import json
 
-from ..codes import RULES, doc_url
 from ..diagnostic import Diagnostic, Severity
+from ..registry.codes import RULES, doc_url
 from ..results import Evidence, RunResult, Tally
 
 

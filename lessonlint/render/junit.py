@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from ..codes import doc_url
 from ..diagnostic import Diagnostic, Severity, Status
+from ..registry.codes import doc_url
 from ..results import PlanResult, RunResult
 
 

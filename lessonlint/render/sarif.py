@@ -5,8 +5,8 @@ import json
 from urllib.parse import quote
 
 from .. import __version__
-from ..codes import RULES, Rule, doc_url
 from ..diagnostic import Diagnostic, Severity
+from ..registry.codes import RULES, Rule, doc_url
 from ..results import RunResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -39,9 +39,9 @@ def sarif_log(result: RunResult) -> dict:
 
 
 def _rule(rule: Rule | None, code: str) -> dict:
-    from ..docs import load_doc, what_it_does
+    from ..registry.docs import load_doc, what_it_does
 
-    if rule is None:  # a code from a rule pack that codes.py does not list
+    if rule is None:  # a code from a rule pack that registry/codes.py does not list
         return {"id": code, "helpUri": doc_url(code)}
     doc = load_doc(code)
     data = {

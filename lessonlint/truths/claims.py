@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from .glossary import Glossary, Term
-from .tokens import classify_span, is_name, scan
 from .shapes import enumerations, negation
+from .tokens import classify_span, is_name, scan
 from .words import content_stems
 
 # "Student can", "Users are able to", "Студент может": who and how, not what

@@ -7,7 +7,7 @@ from functools import partial
 
 from ..checks.context import PlanContext
 from ..lesson.model import Lesson
-from ..source import SourceFile
+from ..text.source import SourceFile
 from .items import PlanItem
 from .search import DeferredView, FileView, view_of
 from .tokens import FILE_EXTENSIONS

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..lazy_regex import LazyPattern, LiteralIndex, fold
-from ..rules_files import RulesFileError
+from ..registry.pack_files import RulesFileError
+from ..text.lazy_regex import LazyPattern, LiteralIndex, fold
 
 
 class GlossaryError(RulesFileError):

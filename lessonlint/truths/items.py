@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..diagnostic import Status
-from ..nearmiss import _literal_runs
 from ..results import ArtifactResult, ChecklistResult, Evidence, KeyLinkResult
+from ..text.nearmiss import _literal_runs
 from .claims import Claim
 from .words import content_stems
 

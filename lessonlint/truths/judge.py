@@ -7,19 +7,18 @@ from dataclasses import replace
 
 from ..checks.common import at_plan, quote
 from ..checks.context import PlanContext, RunContext
+from ..checks.policy import combined, settle
 from ..diagnostic import Related, Status
 from ..plan.model import Truth
-from ..results import ArtifactResult, ChecklistResult, ClaimResult, KeyLinkResult, TruthResult
-from ..checks.policy import combined, settle
-from ..results import CERTAIN, HEURISTIC
+from ..results import CERTAIN, HEURISTIC, ArtifactResult, ChecklistResult, ClaimResult, KeyLinkResult, TruthResult
 from .claims import ACTOR, outcome, split_claims
 from .env import Env
 from .evidence import evaluate
-from .literals import token_pattern
-from .search import find
 from .glossary import Glossary
-from .packs import load_glossary
 from .items import plan_items, related
+from .literals import token_pattern
+from .packs import load_glossary
+from .search import find
 
 FOLDER_LIMIT = 200  # files of a folder artifact searched for evidence
 

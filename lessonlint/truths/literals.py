@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import regex
 
-from ..patterns import word_edge
 from ..results import Evidence
+from ..text.patterns import word_edge
 from .claims import Claim
 from .env import Env
 from .search import find

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import regex
 
-from ..lazy_regex import LazyPattern
-from ..rules_files import check_keys, list_items, read_mapping, value_line, yaml_files
-from ..rules_path import rules_root
+from ..registry.pack_files import check_keys, list_items, read_mapping, value_line, yaml_files
+from ..registry.root import rules_root
+from ..text.lazy_regex import LazyPattern
 from .glossary import EvidencePattern, Glossary, GlossaryError, Term
 
 SCOPES = ("code", "inline", "text")

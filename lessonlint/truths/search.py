@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 import regex
 
-from ..lazy_regex import LazyPattern, fold, required_literals
 from ..lesson.model import Lesson
 from ..results import Evidence
-from ..source import SourceFile
+from ..text.lazy_regex import LazyPattern, fold, required_literals
+from ..text.source import SourceFile
 
 SCOPE_KINDS = {"code": ("code",), "inline": ("code", "inline"), "text": ("code", "inline", "text")}
 DIAGRAM_LANGS = frozenset({"mermaid", "plantuml", "dot", "graphviz", "ascii", "text", "txt", "plain"})

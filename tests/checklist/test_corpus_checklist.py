@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 
 from lessonlint.checks.context import RunContext
+from lessonlint.config.settings import Settings
 from lessonlint.diagnostic import Status
 from lessonlint.discover import targets
 from lessonlint.engine import run
 from lessonlint.render.checklist import coverage, summary_lines
-from lessonlint.settings import Settings
 
 SEED = "debezium-course/cases/09-02"
 LESSON_03 = "src/content/course/05-module-5/03-pyflink-cdc-connector.mdx"

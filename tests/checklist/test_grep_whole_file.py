@@ -5,9 +5,9 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lessonlint.checklist.native_grep import _may_match, _whole_file
-from lessonlint.checklist.shell import grep_regex
-from lessonlint.patterns import PatternRunner
+from lessonlint.checklist.shell.grep import _may_match, _whole_file
+from lessonlint.checklist.shell.parse import grep_regex
+from lessonlint.text.patterns import PatternRunner
 
 _PIECES = st.sampled_from(["a", "b", ".", "^", "$", "\\s", "[^a]", "[[:space:]]", "(a|b)", "\\b", "x", " "])
 _QUANT = st.sampled_from(["", "", "*", "+", "?"])

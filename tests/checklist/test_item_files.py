@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from lessonlint.checks.context import RunContext
+from lessonlint.config.settings import Settings
 from lessonlint.diagnostic import Status
 from lessonlint.discover import targets
 from lessonlint.engine import run
-from lessonlint.settings import Settings
 
 PLAN = """---
 phase: 01-x

@@ -7,9 +7,9 @@ import pytest
 
 from lessonlint.checklist.packs import PackError, builtin_packs_dir, load_pack, load_rules
 from lessonlint.checks.context import RunContext
+from lessonlint.config.settings import Settings
 from lessonlint.discover import targets
 from lessonlint.engine import run
-from lessonlint.settings import Settings
 
 GOOD_RULE = """\
   - id: one
@@ -94,7 +94,7 @@ def test_engine_raises_pack_error_before_any_plan(tmp_path):
 
 
 def test_cli_exits_2_with_file_and_line(tmp_path, capsys):
-    pytest.importorskip("lessonlint.config")
+    pytest.importorskip("lessonlint.config.load")
     from lessonlint.__main__ import main
 
     (tmp_path / ".planning").mkdir()

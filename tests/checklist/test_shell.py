@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from lessonlint.checklist.native import Files, Unsupported, run_line
-from lessonlint.checklist.shell import Unreadable, grep_regex, parse
+from lessonlint.checklist.shell.native import Files, Unsupported, run_line
+from lessonlint.checklist.shell.parse import Unreadable, grep_regex, parse
 from lessonlint.checks.context import RunContext
-from lessonlint.settings import Settings
+from lessonlint.config.settings import Settings
 
 
 def test_parse_drops_cd_preambles_and_redirections():

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from lessonlint.checklist.terms import extract
+from lessonlint.checklist.search.terms import extract
 
 
 def strong(text, **kw):

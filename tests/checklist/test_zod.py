@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from lessonlint.checklist.kinds._schema import mismatch
-from lessonlint.checklist.zod import parse_type, read_schemas
+from lessonlint.checklist.schema.zod import parse_type, read_schemas
 
 ASTRO4 = """import { defineCollection, z } from 'astro:content';
 
@@ -76,7 +76,7 @@ def test_mismatch():
 
 
 def test_coerced_types_and_named_schemas_are_read_as_zod_parses():
-    from lessonlint.checklist.zod import read_named
+    from lessonlint.checklist.schema.zod import read_named
 
     assert parse_type("z.coerce.number()").kind == "unknown"  # "3" is a number to zod: not checked
     assert parse_type("z.number().nullable()").required is False

@@ -7,7 +7,7 @@ from pathlib import Path
 from lessonlint.checklist.api import ItemContext, ItemVerdict
 from lessonlint.checklist.kinds import get
 from lessonlint.checks.context import PlanContext, RunContext
-from lessonlint.settings import Settings
+from lessonlint.config.settings import Settings
 
 PLAN = ".planning/phases/01-test/01-01-PLAN.md"
 

@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from lessonlint.checklist._mermaid import diagnostics as mermaid_diagnostics
-from lessonlint.checklist._stubs import stub_diagnostics
+from lessonlint.checklist.code.mermaid import diagnostics as mermaid_diagnostics
+from lessonlint.checklist.prose.stubs import stub_diagnostics
 from lessonlint.checks.context import RunContext
+from lessonlint.config.settings import Settings
 from lessonlint.discover import targets
 from lessonlint.engine import run
 from lessonlint.lesson.parser import parse_lesson
 from lessonlint.plan.model import Plan
-from lessonlint.settings import Settings
-from lessonlint.source import SourceFile
+from lessonlint.text.source import SourceFile
 
 from .project import run_kind
 

@@ -2,12 +2,12 @@
 SQL and JSON tolerance, the learned prerequisite id mapping."""
 from __future__ import annotations
 
-from lessonlint.checklist._blocks import json_errors, python_errors, sql_in_python
-from lessonlint.checklist._language import judge
-from lessonlint.checklist._outline import sections
-from lessonlint.checklist._scripts import language_script, script_of_language
-from lessonlint.checklist._sql import problems
-from lessonlint.checklist._text import title_score
+from lessonlint.checklist.code.sql import problems
+from lessonlint.checklist.code.syntax import json_errors, python_errors, sql_in_python
+from lessonlint.checklist.outline.numbered import sections
+from lessonlint.checklist.prose.language import judge
+from lessonlint.checklist.prose.scripts import language_script, script_of_language
+from lessonlint.checklist.prose.text import title_score
 from lessonlint.plan.model import Task, TextBlock
 
 

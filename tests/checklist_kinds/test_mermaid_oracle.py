@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from lessonlint.checklist._mermaid import Diagram, diagrams, lint
+from lessonlint.checklist.code.mermaid import Diagram, diagrams, lint
 from lessonlint.lesson.parser import parse_lesson
-from lessonlint.source import SourceFile
+from lessonlint.text.source import SourceFile
 
 SCRIPT = Path(__file__).resolve().parent / "mermaid_parse.mjs"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from lessonlint.checks.context import RunContext
-from lessonlint.cli_support import load_settings
+from lessonlint.cli.support import load_settings
 from lessonlint.diagnostic import Status
 from lessonlint.discover import targets
 from lessonlint.engine import run

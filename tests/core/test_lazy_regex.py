@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lessonlint.checklist.packs import load_rules
-from lessonlint.lazy_regex import LazyPattern, fold, required_literals
+from lessonlint.text.lazy_regex import LazyPattern, fold, required_literals
 from lessonlint.truths.packs import load_glossary
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from lessonlint import parallel
 from lessonlint.checks.context import RunContext
-from lessonlint.cli_support import load_settings
+from lessonlint.cli.support import load_settings
 from lessonlint.discover import targets
 from lessonlint.engine import run
 from lessonlint.render.json_format import render_json

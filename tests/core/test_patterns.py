@@ -1,6 +1,6 @@
-from lessonlint.nearmiss import near_literal, near_pattern
-from lessonlint.patterns import PatternRunner, find_literal, looks_like_regex
-from lessonlint.source import SourceFile
+from lessonlint.text.nearmiss import near_literal, near_pattern
+from lessonlint.text.patterns import PatternRunner, find_literal, looks_like_regex
+from lessonlint.text.source import SourceFile
 
 CODE = SourceFile.from_text("job.py", 'df = spark.readStream\nq = (df.writeStream\n     .format("parquet")\n     .start())\n')
 

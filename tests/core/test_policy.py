@@ -8,7 +8,7 @@ import pytest
 
 from lessonlint.__main__ import main
 from lessonlint.checks.policy import CERTAIN, HEURISTIC, combined, not_the_plans_to_write, settle
-from lessonlint.config import ConfigError, load_config, settings_for
+from lessonlint.config.load import ConfigError, load_config, settings_for
 from lessonlint.diagnostic import Status
 
 PLAN = """---

@@ -1,6 +1,6 @@
-from lessonlint.exports import exported_names
-from lessonlint.files import FileIndex, glob_regex
-from lessonlint.resolve import clean, resolve, resolve_link_end
+from lessonlint.text.exports import exported_names
+from lessonlint.text.files import FileIndex, glob_regex
+from lessonlint.text.resolve import clean, resolve, resolve_link_end
 
 
 def make(tmp_path, *paths):

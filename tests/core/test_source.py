@@ -1,6 +1,6 @@
 import os
 
-from lessonlint.source import SourceCache, SourceFile, decode
+from lessonlint.text.source import SourceCache, SourceFile, decode
 
 
 def test_lines_and_offsets_with_crlf_and_lone_cr():

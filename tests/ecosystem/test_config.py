@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from lessonlint.config import ConfigError, find_config, load_config, settings_for
+from lessonlint.config.load import ConfigError, find_config, load_config, settings_for
 from lessonlint.diagnostic import Severity
 
 from .conftest import make_course

@@ -7,8 +7,8 @@ import re
 import subprocess
 import sys
 
-from lessonlint.config import load_config
-from lessonlint.progress import DelayedProgress
+from lessonlint.cli.progress import DelayedProgress
+from lessonlint.config.load import load_config
 
 from .conftest import EXAMPLE, REPO, make_course
 
@@ -97,7 +97,8 @@ def test_a_clean_check_of_one_lesson_stays_lean():
     root = EXAMPLE / "src" / "content" / "course" / "01-module-1" / "01-select-basics.mdx"
     code = ("import sys; from lessonlint.__main__ import main; rc = main(['check', '--format', 'concise', "
             f"{str(root)!r}]); heavy = [m for m in ('jsonschema', 'rich.progress', 'lessonlint.render.sarif', "
-            "'lessonlint.render.junit', 'lessonlint.docs', 'xml.etree.ElementTree', 'lessonlint.tomlpos') "
+            "'lessonlint.render.junit', 'lessonlint.registry.docs', 'xml.etree.ElementTree', "
+            "'lessonlint.config.tomlpos') "
             "if m in sys.modules]; print(heavy); sys.exit(rc)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
                           env={**os.environ, "NO_COLOR": "1"})

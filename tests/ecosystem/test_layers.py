@@ -1,50 +1,79 @@
-"""Imports flow one way: the ecosystem modules never reach up to the engine, the CLI or heavy UI libraries."""
+"""Imports flow one way. Packages sit in layers and import only their own layer or lower ones; the ecosystem
+modules (config, suppressions, docs, report outputs, some renderers) never reach up to the engine, the CLI or
+heavy UI libraries."""
 from __future__ import annotations
-
-import ast
 
 import pytest
 
-from .conftest import REPO
+from .import_graph import graph, imports, modules
 
-PACKAGE = REPO / "lessonlint"
-UP = {"engine", "cli", "discover", "checks", "checklist", "truths", "__main__"}
+# Lower layers first. A module's group is its first component under lessonlint (``config`` for lessonlint.config.load).
+LAYERS = (
+    {"text", "diagnostic"},  # files, sources, positions, regexes: no knowledge of plans or lessons
+    {"registry", "results"},  # rule codes and docs; the verdict values renderers receive
+    {"config", "suppress", "plan", "lesson"},  # settings; reading plans and lessons
+    {"checks", "checklist", "truths", "discover"},  # judging; finding the plans to judge
+    {"engine", "parallel", "render"},  # running the pipeline; turning results into text
+    {"cli", "__main__"},
+)
+LAYER = {group: rank for rank, groups in enumerate(LAYERS) for group in groups}
 
-# module -> what it must not import (lessonlint modules by first component, or third-party top-level names)
+UP = {"lessonlint.engine", "lessonlint.cli", "lessonlint.discover", "lessonlint.checks", "lessonlint.checklist",
+      "lessonlint.truths", "lessonlint.__main__"}
+UI = {"typer", "rich"}
+# module -> what it must not import (lessonlint module prefixes, or third-party top-level names)
 RULES = {
-    "tomlpos.py": UP | {"render", "config", "settings", "typer", "rich"},
-    "config_options.py": UP | {"render", "typer", "rich"},
-    "config.py": UP | {"render", "typer", "rich"},
-    "config_text.py": UP | {"render", "typer", "rich"},
-    "suppressions.py": UP | {"render", "settings", "typer", "rich"},
-    "suppression_comments.py": UP | {"render", "settings", "suppressions", "typer", "rich"},
-    "config_check.py": UP | {"render", "config", "typer", "rich"},
-    "docs.py": UP | {"render", "typer", "rich"},
-    "outputs.py": UP | {"typer", "rich"},
-    "progress.py": UP | {"render", "typer"},
-    "render/sarif.py": UP | {"typer", "rich"},
-    "render/github.py": UP | {"typer", "rich"},
-    "render/junit.py": UP | {"typer", "rich"},
-    "cli_support.py": {"cli", "typer"},  # the commands' plumbing, usable without the CLI framework
+    "lessonlint.config.tomlpos": UP | UI | {"lessonlint.render", "lessonlint.config"},
+    "lessonlint.config.options": UP | UI | {"lessonlint.render"},
+    "lessonlint.config.load": UP | UI | {"lessonlint.render"},
+    "lessonlint.config.text": UP | UI | {"lessonlint.render"},
+    "lessonlint.config.check": UP | UI | {"lessonlint.render", "lessonlint.config.load"},
+    "lessonlint.suppress.apply": UP | UI | {"lessonlint.render", "lessonlint.config.settings"},
+    "lessonlint.suppress.comments": UP | UI | {"lessonlint.render", "lessonlint.config.settings",
+                                               "lessonlint.suppress.apply"},
+    "lessonlint.registry.docs": UP | UI | {"lessonlint.render"},
+    "lessonlint.cli.outputs": (UP - {"lessonlint.cli"}) | UI | {"lessonlint.cli.app"},
+    "lessonlint.cli.progress": (UP - {"lessonlint.cli"}) | {"lessonlint.cli.app", "lessonlint.render", "typer"},
+    "lessonlint.render.sarif": UP | UI,
+    "lessonlint.render.github": UP | UI,
+    "lessonlint.render.junit": UP | UI,
+    "lessonlint.cli.support": {"lessonlint.cli.app", "typer"},  # the commands' plumbing, usable without typer
 }
+ALL = modules()
+EDGES = graph()
 
 
-def _imports(path) -> set[str]:
-    names = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names |= {alias.name.split(".")[0] for alias in node.names}
-        elif isinstance(node, ast.ImportFrom):
-            module = node.module or ""
-            if node.level:  # relative: the lessonlint module it names
-                parts = module.split(".") if module else [a.name for a in node.names]
-                names.add(parts[0])
-            else:
-                names.add(module.split(".")[0])
-    return names
+def _group(name: str) -> str:
+    return name.split(".")[1] if "." in name else ""
+
+
+def _under(name: str, prefix: str) -> bool:
+    return name == prefix or name.startswith(prefix + ".")
 
 
 @pytest.mark.parametrize("module", sorted(RULES))
 def test_module_imports_only_downward(module):
-    found = _imports(PACKAGE / module) & RULES[module]
-    assert not found, f"lessonlint/{module} imports {sorted(found)}"
+    found = imports(ALL[module], ALL)
+    wrong = sorted(n for n in found for banned in RULES[module] if _under(n, banned))
+    assert not wrong, f"{module} imports {wrong}"
+
+
+def test_every_package_has_a_layer():
+    groups = {_group(name) for name in ALL} - {""}
+    missing = {g for g in groups if g not in LAYER}
+    assert missing == set(), f"packages without a layer in test_layers.LAYERS: {sorted(missing)}"
+
+
+def test_packages_import_only_their_layer_or_lower():
+    upward = []
+    for name, targets in EDGES.items():
+        if not _group(name):
+            continue
+        for target in targets:
+            if _group(target) and LAYER[_group(target)] > LAYER[_group(name)]:
+                upward.append(f"{name} -> {target}")
+    assert upward == [], "imports up the layers:\n" + "\n".join(sorted(upward))
+
+
+def test_the_rules_name_modules_that_exist():
+    assert set(RULES) <= set(ALL)

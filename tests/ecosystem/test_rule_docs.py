@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from lessonlint.codes import CATEGORIES, RULES, doc_url
-from lessonlint.docs import SECTIONS, doc_problems, docs_dir, load_doc
+from lessonlint.registry.codes import CATEGORIES, RULES, doc_url
+from lessonlint.registry.docs import SECTIONS, doc_problems, docs_dir, load_doc
 
 
 @pytest.mark.parametrize("code", sorted(RULES))
@@ -24,7 +24,7 @@ def test_no_doc_without_a_rule_and_every_category_is_known():
 
 
 def test_completeness_check_catches_a_missing_part(tmp_path, monkeypatch):
-    import lessonlint.docs as docs
+    import lessonlint.registry.docs as docs
 
     (tmp_path / "docs").mkdir()
     text = (docs_dir() / "ART003.md").read_text(encoding="utf-8")

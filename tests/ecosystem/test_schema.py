@@ -8,10 +8,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from lessonlint.config import ConfigError, load_config
-from lessonlint.config_options import OPTIONS, json_schema
-from lessonlint.config_text import starter_config
-from lessonlint.settings import Settings
+from lessonlint.config.load import ConfigError, load_config
+from lessonlint.config.options import OPTIONS, json_schema
+from lessonlint.config.settings import Settings
+from lessonlint.config.text import starter_config
 
 from .conftest import REPO
 

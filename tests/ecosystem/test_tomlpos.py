@@ -6,7 +6,7 @@ import tomllib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lessonlint.tomlpos import key_lines
+from lessonlint.config.tomlpos import key_lines
 
 TRICKY = '''\
 # top comment with key = "value"

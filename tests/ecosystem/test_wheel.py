@@ -9,9 +9,9 @@ import zipfile
 
 import pytest
 
-from lessonlint.codes import RULES
-from lessonlint.docs import docs_dir
-from lessonlint.rules_path import rules_root
+from lessonlint.registry.codes import RULES
+from lessonlint.registry.docs import docs_dir
+from lessonlint.registry.root import rules_root
 
 from .conftest import REPO, snapshot_checkout
 
@@ -40,7 +40,7 @@ def test_wheel_contains_rules_and_the_installed_package_finds_them(tmp_path):
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(site), str(wheel)],
                    check=True, capture_output=True)
     env = {**os.environ, "PYTHONPATH": str(site)}
-    probe = ("from lessonlint.rules_path import rules_root; from lessonlint.docs import doc_problems; "
+    probe = ("from lessonlint.registry.root import rules_root; from lessonlint.registry.docs import doc_problems; "
              "print(rules_root()); print(sum(1 for c in ('ART003', 'MDX001', 'SUP001') if not doc_problems(c)))")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, env=env,
                           check=True)

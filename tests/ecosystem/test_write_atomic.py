@@ -1,6 +1,6 @@
 import os
 
-from lessonlint.outputs import write_atomic
+from lessonlint.cli.outputs import write_atomic
 
 
 def test_regular_file_is_replaced_atomically(tmp_path):

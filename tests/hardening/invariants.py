@@ -1,7 +1,7 @@
 """What every result must satisfy, whatever the input: known codes and positions inside the file."""
 from __future__ import annotations
 
-from lessonlint.codes import RULES
+from lessonlint.registry.codes import RULES
 
 
 def assert_inside(line: int | None, column: int | None, line_count: int, what: object = "") -> None:

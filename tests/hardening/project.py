@@ -7,10 +7,10 @@ from pathlib import Path
 from hypothesis import strategies as st
 
 from lessonlint.checks.context import RunContext
+from lessonlint.config.settings import Settings
 from lessonlint.discover import targets
 from lessonlint.engine import run
 from lessonlint.render import FORMATS, RenderOptions, render
-from lessonlint.settings import Settings
 
 from .strategies import PLAN_PIECES, lesson_texts, mutated, plan_texts
 

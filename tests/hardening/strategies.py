@@ -121,7 +121,7 @@ def mutated(draw, kind: str, pieces: list[str]) -> str:
 
 def mutate(draw, text: str, pieces: list[str]) -> str:
     """1 to 6 random edits of ``text`` (see ``mutated``)."""
-    from lessonlint.source import decode
+    from lessonlint.text.source import decode
 
     for _ in range(draw(st.integers(1, 6))):
         lines = text.split("\n")
@@ -179,6 +179,6 @@ def lesson_texts() -> st.SearchStrategy[str]:
 
 def any_bytes_text() -> st.SearchStrategy[str]:
     """Text as the decoder gives it for arbitrary bytes (BOM, UTF-16, bad UTF-8, NUL)."""
-    from lessonlint.source import decode
+    from lessonlint.text.source import decode
 
     return st.binary(max_size=400).map(lambda raw: decode(raw)[0])

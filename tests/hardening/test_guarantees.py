@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import lessonlint
-from lessonlint.rules_path import rules_root
+from lessonlint.registry.root import rules_root
 
 from .adversarial import FIXTURES, run_in_process
 from .audit import code_constants, recording

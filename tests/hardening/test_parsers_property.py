@@ -10,8 +10,8 @@ from lessonlint.lesson.markdown import blocks, paragraphs
 from lessonlint.lesson.mdx import classify
 from lessonlint.lesson.parser import parse_lesson
 from lessonlint.plan.parser import parse_plan
-from lessonlint.source import SourceFile
-from lessonlint.yamlpos import load_yaml
+from lessonlint.text.source import SourceFile
+from lessonlint.text.yamlpos import load_yaml
 
 from .invariants import assert_blocks, assert_diagnostic, assert_inside, assert_lesson, assert_plan
 from .strategies import any_bytes_text, fuzz_settings, lesson_texts, no_hang, plan_texts

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from lessonlint.plan.parser import parse_plan
-from lessonlint.source import SourceFile
-from lessonlint.yamlpos import load_yaml
+from lessonlint.text.source import SourceFile
+from lessonlint.text.yamlpos import load_yaml
 
 
 def test_yaml_positions_ignore_unicode_line_separators():
@@ -26,10 +26,10 @@ def test_grep_of_a_plan_is_bounded_per_file_not_per_line(tmp_path):
     gets the run's regex timeout in total and every grep is charged to the run's budget."""
     import time
 
-    from lessonlint.checklist.native import run_line
-    from lessonlint.checklist.shellio import Files
+    from lessonlint.checklist.shell.io import Files
+    from lessonlint.checklist.shell.native import run_line
     from lessonlint.checks.context import RunContext
-    from lessonlint.settings import Settings
+    from lessonlint.config.settings import Settings
 
     (tmp_path / "a.mdx").write_text(("a" * 24 + "!\n") * 100, encoding="utf-8")
     ctx = RunContext.create(Settings(root=tmp_path, regex_timeout=0.2, regex_budget=0.5))
@@ -52,9 +52,9 @@ def test_grep_of_a_plan_is_bounded_per_file_not_per_line(tmp_path):
 def test_symlink_loop_and_dangling_link_are_unreadable_not_moved_to_themselves(tmp_path):
     import os
 
-    from lessonlint.files import FileIndex
-    from lessonlint.resolve import resolve
-    from lessonlint.source import SourceCache
+    from lessonlint.text.files import FileIndex
+    from lessonlint.text.resolve import resolve
+    from lessonlint.text.source import SourceCache
 
     (tmp_path / "src").mkdir()
     os.symlink("loop.mdx", tmp_path / "src/loop.mdx")
@@ -89,7 +89,7 @@ def test_a_newline_in_a_file_name_or_message_keeps_each_diagnostic_on_one_line()
 
 def test_source_cache_resolves_each_written_path_once(tmp_path, monkeypatch):
     """10,000 artifacts naming 10 files spent seconds re-resolving the same paths (realpath each time)."""
-    from lessonlint import source as source_module
+    from lessonlint.text import source as source_module
 
     (tmp_path / "a.mdx").write_text("x\n", encoding="utf-8")
     calls = []
@@ -106,7 +106,7 @@ def test_near_miss_search_takes_constant_memory():
     """A per-character list of tuples took ~130 bytes a character: 2.5 GB for a 19 MB lesson."""
     import tracemalloc
 
-    from lessonlint.nearmiss import near_literal
+    from lessonlint.text.nearmiss import near_literal
 
     source = SourceFile.from_text("l.mdx", "word " * 200_000 + "\nthe Outbox-Event_Router here\n")
     tracemalloc.start()
@@ -121,8 +121,8 @@ def test_near_miss_search_takes_constant_memory():
 
 def test_default_size_limit_keeps_a_lesson_in_bounded_memory(tmp_path):
     """At 20 MB a lesson was accepted and parsed for ~10 s into ~250 MB; the default is now 5 MB."""
-    from lessonlint.settings import Settings
-    from lessonlint.source import SourceCache
+    from lessonlint.config.settings import Settings
+    from lessonlint.text.source import SourceCache
 
     (tmp_path / "big.mdx").write_bytes(b"x\n" * (3 * 1024 * 1024))
     cache = SourceCache(tmp_path, Settings(root=tmp_path).max_file_bytes)

@@ -4,9 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from lessonlint.checks.context import RunContext
+from lessonlint.config.settings import Settings
 from lessonlint.discover import targets
 from lessonlint.engine import run
-from lessonlint.settings import Settings
 
 
 def check(root: Path, paths: list[str] | None = None, **settings):

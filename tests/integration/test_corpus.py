@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from lessonlint.diagnostic import Status
-from lessonlint.source import SourceError
+from lessonlint.text.source import SourceError
 
 from .helpers import check, errors
 

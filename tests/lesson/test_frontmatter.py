@@ -6,7 +6,7 @@ import sys
 
 from lessonlint.lesson.frontmatter import read_frontmatter
 from lessonlint.lesson.parser import parse_lesson
-from lessonlint.source import SourceFile
+from lessonlint.text.source import SourceFile
 
 
 def front(text: str):
@@ -94,7 +94,7 @@ def test_parse_lesson_diagnostics_include_frontmatter_problems():
 
 
 def test_python_frontmatter_is_imported_only_for_foreign_formats():
-    code = ("import sys; from lessonlint.source import SourceFile; "
+    code = ("import sys; from lessonlint.text.source import SourceFile; "
             "from lessonlint.lesson.parser import parse_lesson; "
             "parse_lesson(SourceFile.from_text('a.mdx', '---\\ntitle: A\\n---\\n# H\\n')); "
             "assert 'frontmatter' not in sys.modules and 'mistune' not in sys.modules, sorted(sys.modules); "

@@ -1,6 +1,6 @@
 """python-frontmatter is the oracle: on every well-formed lesson of the corpus our values equal
 ``frontmatter.loads(text).metadata``, except for the documented YAML 1.1 (PyYAML) vs YAML 1.2
-(lessonlint, Astro) typing differences explained in lessonlint/yamlpos.py."""
+(lessonlint, Astro) typing differences explained in lessonlint/text/yamlpos.py."""
 from __future__ import annotations
 
 import datetime
@@ -10,7 +10,7 @@ import frontmatter
 import pytest
 
 from lessonlint.lesson.frontmatter import read_frontmatter
-from lessonlint.source import SourceFile, decode
+from lessonlint.text.source import SourceFile, decode
 
 _YAML11_BOOL = {"yes", "no", "on", "off", "y", "n"}
 _YAML11_NUMBER = re.compile(r"[-+]?(?:\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?|[\d.]*_[\d_.]*|0b[01_]+)")

@@ -5,7 +5,7 @@ import pytest
 
 from lessonlint.lesson.markdown import Block, blocks, paragraphs, plain_text, tokens
 from lessonlint.lesson.parser import parse_lesson
-from lessonlint.source import SourceFile
+from lessonlint.text.source import SourceFile
 
 
 def lesson(text: str, mdx: bool = True):

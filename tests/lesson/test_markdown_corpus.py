@@ -14,7 +14,7 @@ import pytest
 
 from lessonlint.lesson.markdown import Block, blocks
 from lessonlint.lesson.parser import parse_lesson
-from lessonlint.source import SourceFile, decode
+from lessonlint.text.source import SourceFile, decode
 
 _PREFIX = re.compile(r"^(?:[ \t]*>[ \t]?|[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*")
 _HR = re.compile(r"[ \t]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})")

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from lessonlint.codes import RULES
 from lessonlint.lesson.parser import parse_lesson
-from lessonlint.source import SourceFile, decode
+from lessonlint.registry.codes import RULES
+from lessonlint.text.source import SourceFile, decode
 
 from .snippets import CASES
 

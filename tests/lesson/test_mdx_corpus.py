@@ -5,7 +5,7 @@ import pytest
 
 from lessonlint.lesson.hazards import BUILD_BREAKING
 from lessonlint.lesson.parser import parse_lesson
-from lessonlint.source import SourceFile, decode
+from lessonlint.text.source import SourceFile, decode
 
 SEED = "debezium-course/cases/09-02/src/content/course/05-module-5"
 HEAD_MONITORING = "debezium-course/head/src/content/course/07-module-7/06-cloud-monitoring.mdx"

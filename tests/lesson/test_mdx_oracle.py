@@ -22,7 +22,7 @@ import pytest
 
 from lessonlint.lesson.hazards import BUILD_BREAKING
 from lessonlint.lesson.parser import parse_lesson
-from lessonlint.source import SourceFile, decode
+from lessonlint.text.source import SourceFile, decode
 
 from .snippets import CASES, OTHER_POSITION
 from .test_jscheck import EXPRESSIONS, NOT_EXPRESSIONS

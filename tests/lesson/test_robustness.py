@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lessonlint.lesson.parser import parse_lesson
-from lessonlint.source import SourceFile
+from lessonlint.text.source import SourceFile
 
 MB = 1_000_000
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from lessonlint.plan.parser import parse_plan
-from lessonlint.source import SourceFile, decode
+from lessonlint.text.source import SourceFile, decode
 
 CASES = Path(__file__).parent / "cases"
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from lessonlint.plan.parser import parse_plan
-from lessonlint.source import SourceFile, decode
+from lessonlint.text.source import SourceFile, decode
 
 from .conftest import parse_file
 

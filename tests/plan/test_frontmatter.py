@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from lessonlint.diagnostic import Severity
 from lessonlint.plan.parser import parse_plan
-from lessonlint.source import SourceFile, decode
+from lessonlint.text.source import SourceFile, decode
 
 from .conftest import codes, parse_text
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lessonlint.codes import RULES
 from lessonlint.plan.parser import parse_plan
-from lessonlint.source import SourceFile
+from lessonlint.registry.codes import RULES
+from lessonlint.text.source import SourceFile
 
 PIECES = [
     "---", "---\n", "\n", "\r\n", "\r", "  ", "\t", "must_haves:", "  truths:", "    - ", "  artifacts:",

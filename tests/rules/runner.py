@@ -5,9 +5,9 @@ import textwrap
 from pathlib import Path
 
 from lessonlint.checks.context import RunContext
+from lessonlint.config.settings import Settings
 from lessonlint.discover import targets
 from lessonlint.engine import run
-from lessonlint.settings import Settings
 
 PLAN = ".planning/phases/01-test/01-01-PLAN.md"
 HEADER = "---\nphase: 01-test\nplan: 01\nmust_haves:\n"  # must_haves content starts on plan line 5

@@ -36,7 +36,7 @@ def test_rule_case(rule, case, tmp_path):
 
 
 def test_every_case_file_names_a_known_rule_and_has_pass_and_fail():
-    from lessonlint.codes import RULES
+    from lessonlint.registry.codes import RULES
 
     for file in CASES.glob("*.yaml"):
         data = yaml.safe_load(file.read_text(encoding="utf-8"))

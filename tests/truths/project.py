@@ -5,9 +5,9 @@ import json
 from pathlib import Path
 
 from lessonlint.checks.context import RunContext
+from lessonlint.config.settings import Settings
 from lessonlint.discover import targets
 from lessonlint.engine import run
-from lessonlint.settings import Settings
 
 PLAN = """---
 phase: 01-test

@@ -6,9 +6,9 @@ import regex
 from ...checks.common import at_file, quote
 from ...diagnostic import Status
 from ...results import CERTAIN, Evidence
-from ..action import section_terms
 from ..api import ItemContext, ItemVerdict, review
-from ..search import find, translated
+from ..outline.action import section_terms
+from ..search.find import find, translated
 
 MISSING, UNTAGGED = "CHK003", "CHK013"
 COVERS_ALL = regex.compile(r"\ball\s+(\d+|two|three|four|five|six|seven)\b", regex.I)
@@ -18,7 +18,7 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 def covers_all(ctx: ItemContext, targets, words, count: str) -> ItemVerdict | None:
     """"Window examples cover all three types": the plan's outline has that many sections about windows, and a
     code term of each is in the lessons. None when the outline does not show the N things."""
-    from ..action import sections_titled
+    from ..outline.action import sections_titled
 
     wanted = int(count) if count.isdigit() else _COUNTS.get(count.casefold())
     tasks = [ctx.task] if ctx.task is not None else list(ctx.plan.plan.tasks)

@@ -9,10 +9,10 @@ import regex
 from ...checks.common import quote
 from ...checks.policy import not_the_plans_to_write
 from ...diagnostic import Status
+from ...text.resolve import looks_like_path
 from ..api import ItemContext, ItemVerdict, certain, review
-from ...resolve import looks_like_path
-from ..paths import resolve_item_path
-from ..terms import Term
+from ..search.paths import resolve_item_path
+from ..search.terms import Term
 
 # "each file", "all 13 session files", "both pages", "every lesson": the item speaks of each of its files
 _EACH = regex.compile(r"\b(?:each|every|all|both)\s+(?:of\s+the\s+)?(?:\d+\s+)?(?P<kind>(?:[\w-]+\s+){0,2}?)(?P<noun>"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from ..shellio import Output
+from ..shell.io import Output
 
 _EMPTY = regex.compile(r"returns?\s+(?:no\s+(?:results?|matches|output|lines|hits)|nothing|empty)|no\s+(?:results|"
                        r"matches|output|hits)|(?:is|be)\s+empty|(?:returns?|finds?|gives?|shows?|prints?)\s+(?:0|zero)"

@@ -5,7 +5,7 @@ import datetime
 
 from ...checks.common import at_file
 from ...lesson.model import Lesson
-from ..zod import CONFIG_PATHS, Schema, ZodType, read_named, read_schemas
+from ..schema.zod import CONFIG_PATHS, Schema, ZodType, read_named, read_schemas
 
 SCHEMA = "CHK008"
 _CACHE: dict[tuple, list[Schema]] = {}

@@ -1,8 +1,8 @@
 """``code_syntax``: "PyFlink SQL syntax is correct (2.2.0 compatible)", "Temporal join syntax is correct".
 
 Python blocks parse (``ast``, nothing runs), JSON / YAML / TOML blocks load, SQL is well-formed (see
-``_sql``) in SQL blocks and in SQL strings inside Python. Group ``lang`` ("PyFlink SQL", "Python", "JSON")
-picks the languages; without it every checked language is. What the item asks beyond syntax — a version
+``checklist.code.sql``) in SQL blocks and in SQL strings inside Python. Group ``lang`` ("PyFlink SQL", "Python",
+"JSON") picks the languages; without it every checked language is. What the item asks beyond syntax — a version
 ("2.2.0 compatible") — cannot be proven from the files: a passed item names it as left for review.
 """
 from __future__ import annotations
@@ -12,9 +12,9 @@ import regex
 from ...checks.common import at_file
 from ...diagnostic import Status
 from ...results import CERTAIN, HEURISTIC, Evidence
-from .._blocks import JSON, PYTHON, SQL, TOML, YAML, check_block, python_errors, sql_in_python
-from .._sql import problems as sql_problems
 from ..api import ItemContext, ItemVerdict, review
+from ..code.sql import problems as sql_problems
+from ..code.syntax import JSON, PYTHON, SQL, TOML, YAML, check_block, python_errors, sql_in_python
 
 PYTHON_ERROR, DATA_ERROR, SQL_ERROR = "CHK038", "CHK039", "CHK040"
 _SQL_CALL = regex.compile(r"\b(?:execute_sql|sql_query|executeSql|spark\.sql|cursor\.execute|\.execute)\s*\(")

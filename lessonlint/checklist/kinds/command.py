@@ -19,9 +19,9 @@ from ...checks.policy import combined, not_the_plans_to_write
 from ...diagnostic import Status
 from ...results import CERTAIN, HEURISTIC
 from ..api import ItemContext, ItemVerdict, review
-from ..native import Files, Output, Unsupported, run_line
-from ..paths import clean, local_tail, planned_in
-from ..shell import Unreadable
+from ..search.paths import clean, local_tail, planned_in
+from ..shell.native import Files, Output, Unsupported, run_line
+from ..shell.parse import Unreadable
 from ._expect import Expect, expectation, for_command, holds, value, zero
 
 PARAMS = {"json_files": bool}

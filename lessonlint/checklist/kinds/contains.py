@@ -19,21 +19,20 @@ than name), ``fallback_share``, ``aliases``, ``patterns``, ``heading``, ``code_t
 """
 from __future__ import annotations
 
-from ...diagnostic import Status
-from ...lesson.model import Lesson
-from ...nearmiss import near_literal
-from ...results import Evidence
 from dataclasses import replace
 
 import regex
 
 from ...checks.common import at_file, quote, worst
 from ...checks.policy import combined
-from ...results import CERTAIN, HEURISTIC
-from ..action import best_section, section_terms
+from ...diagnostic import Status
+from ...lesson.model import Lesson
+from ...results import CERTAIN, HEURISTIC, Evidence
+from ...text.nearmiss import near_literal
 from ..api import ItemContext, ItemVerdict, review
-from ..search import code_lines, find, find_loose, has_code, separator_variant, table_lines
-from ..terms import Term, extract
+from ..outline.action import best_section, section_terms
+from ..search.find import code_lines, find, find_loose, has_code, separator_variant, table_lines
+from ..search.terms import Term, extract
 from . import _contains_modes as modes
 from ._contains_scope import Scope, alternatives, is_absent, numbered_clauses, polarity, scope_of
 
@@ -327,7 +326,7 @@ def _missing(ctx: ItemContext, term: Term, rel: str, lesson: Lesson, section):
 def _anchor(lesson: Lesson, section) -> int:
     """The heading the outline section became, else the first line after the frontmatter."""
     if section is not None and lesson.headings:
-        from .._text import title_score
+        from ..prose.text import title_score
 
         score, line = max((title_score(section.title, h.text), h.line) for h in lesson.headings)
         if score >= 0.6:

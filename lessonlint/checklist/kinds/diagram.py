@@ -17,8 +17,8 @@ import regex
 from ...checks.common import at_file, quote
 from ...diagnostic import Status
 from ...results import CERTAIN, HEURISTIC, Evidence
-from .._sections import enclosing_headings
 from ..api import ItemContext, ItemVerdict, review
+from ..outline.sections import enclosing_headings
 
 MISSING, LEFT = "CHK023", "CHK044"
 _IMPORT = regex.compile(r"import\s+(?P<names>[^;]*?)\s+from\s+['\"](?P<path>[^'\"]+)['\"]", regex.S)

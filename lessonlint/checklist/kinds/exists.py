@@ -16,7 +16,7 @@ from ...checks.policy import not_the_plans_to_write
 from ...diagnostic import Status
 from ...results import HEURISTIC, Evidence
 from ..api import ItemContext, ItemVerdict, certain, review
-from ..paths import clean, planned_in, planned_paths, resolve_item_path
+from ..search.paths import clean, planned_in, planned_paths, resolve_item_path
 
 PARAMS = {"lessons_only": bool}
 MISSING, SHORT = "CHK001", "CHK002"

@@ -14,10 +14,10 @@ import regex
 
 from ...checks.common import at_plan, quote
 from ...diagnostic import Status
-from ...exports import exported_names, has_star_export
 from ...results import CERTAIN, HEURISTIC, Evidence
+from ...text.exports import exported_names, has_star_export
 from ..api import ItemContext, ItemVerdict, review
-from ..paths import resolve_item_path
+from ..search.paths import resolve_item_path
 
 PARAMS = {}
 MISSING = "CHK045"

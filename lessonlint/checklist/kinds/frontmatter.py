@@ -19,8 +19,8 @@ from ...checks.common import at_file
 from ...diagnostic import Status
 from ...lesson.model import Lesson
 from ...results import CERTAIN, HEURISTIC, Evidence
-from ..action import frontmatter_spec
 from ..api import ItemContext, ItemVerdict, review
+from ..outline.action import frontmatter_spec
 from ._contains_scope import of_kind
 from ._schema import named_schema, schema_for, schema_problems
 
@@ -190,7 +190,7 @@ def _stale_ids(ctx, rel: str, key: str, wanted) -> bool:
     difference from them is no certain gap."""
     if not regex.search(r"prereq|requires|depends", key, regex.I) or wanted is None:
         return False
-    from .._collection import collection_of
+    from ..schema.collection import collection_of
 
     found = collection_of(ctx.plan.run, rel)
     ids = wanted if isinstance(wanted, list) else [wanted]
@@ -267,7 +267,7 @@ def _show(value) -> str:
 
 
 def _scalar(raw: str):
-    from ...yamlpos import load_yaml
+    from ...text.yamlpos import load_yaml
 
     loaded = load_yaml(f"v: {raw}\n")
     return loaded.value.get("v") if loaded.ok and isinstance(loaded.value, dict) else raw

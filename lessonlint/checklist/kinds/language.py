@@ -15,11 +15,11 @@ import regex
 from ...checks.common import at_file, quote
 from ...diagnostic import Status
 from ...results import CERTAIN, HEURISTIC, Evidence
-from .._language import code_letters, judge, mixed_words
-from .._prose import units
-from .._scripts import script_of_language, share
-from .._tooltips import tooltips
 from ..api import ItemContext, ItemVerdict, review
+from ..prose.language import code_letters, judge, mixed_words
+from ..prose.scripts import script_of_language, share
+from ..prose.tooltips import tooltips
+from ..prose.units import units
 
 WRONG_PROSE, CODE_SCRIPT, MIXED, WRONG_TOOLTIP = "CHK028", "CHK029", "CHK030", "CHK042"
 

@@ -1,18 +1,17 @@
 """``mermaid_syntax``: "Mermaid diagrams render (proper syntax)", "Mermaid diagrams are properly formatted".
 
 Every Mermaid diagram of the item's lessons (fences and ``chart={`…`}`` literals) must pass the checks of
-``_mermaid`` (diagram type, node shapes and quotes, blocks closed by ``end``); on the real corpus they agree
-with Mermaid's own parser. Params: ``unproven`` (text): what the phrase asks beyond syntax ("rendering in a
-browser"), named in the reason of a passed item. No diagram at all: needs review (the ``diagram`` kind
+``checklist.code.mermaid`` (diagram type, node shapes and quotes, blocks closed by ``end``); on the real corpus
+they agree with Mermaid's own parser. Params: ``unproven`` (text): what the phrase asks beyond syntax ("rendering
+in a browser"), named in the reason of a passed item. No diagram at all: needs review (the ``diagram`` kind
 judges presence).
 """
 from __future__ import annotations
 
 from ...diagnostic import Status
 from ...results import CERTAIN, Evidence
-from .._mermaid import diagnostics, diagrams
 from ..api import ItemContext, ItemVerdict, review
-
+from ..code.mermaid import diagnostics, diagrams
 
 PARAMS = {"unproven": str}
 

@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from ...checks.common import at_file, quote
 from ...diagnostic import Status
 from ...results import Evidence
-from .._align import align, best_heading, is_intro, same_language
-from .._outline import Section, sections
-from .._scripts import language_script
-from .._sections import content_words, spans
-from .._text import prose_text
 from ..api import ItemContext, ItemVerdict, review
+from ..outline.align import align, best_heading, is_intro, same_language
+from ..outline.numbered import Section, sections
+from ..outline.sections import content_words, spans
+from ..prose.scripts import language_script
+from ..prose.text import prose_text
 
 MISSING, OUT_OF_ORDER, SHORT = "CHK020", "CHK021", "CHK022"
 SURE_OUT_OF_ORDER = 0.85  # likeness from which a heading elsewhere is taken as the section, misplaced

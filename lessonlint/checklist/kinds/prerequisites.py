@@ -1,7 +1,7 @@
 """``prerequisites``: "Prerequisites chain correctly (05 -> 04, 06 -> 05)".
 
 For each lesson of the item: every ``prerequisites`` id resolves to a lesson of the collection (the id
-mapping is learned from the project, see ``_collection``), the prerequisites form no cycle, and each comes
+mapping is learned from the project, see ``checklist.schema.collection``), the prerequisites form no cycle, and each comes
 earlier in the course than the lesson. A lesson without prerequisites passes (the first of a chain).
 Group ``pairs`` ("05 -> 04, 06 -> 05", "lesson 2 requires lesson 1"): the lesson numbered 05 must list the
 one numbered 04.
@@ -15,8 +15,8 @@ import regex
 from ...checks.common import at_file, quote
 from ...diagnostic import Status
 from ...results import CERTAIN, HEURISTIC, Evidence
-from .._collection import Collection, collection_of
 from ..api import ItemContext, ItemVerdict, review
+from ..schema.collection import Collection, collection_of
 
 UNRESOLVED, CYCLE, LATER, CHAIN = "CHK035", "CHK036", "CHK037", "CHK043"
 _PAIR = regex.compile(r"(\d+)\s*(?:->|→|=>|requires(?:\s+lesson)?)\s*(\d+)")

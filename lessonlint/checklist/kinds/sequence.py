@@ -13,8 +13,8 @@ import regex
 from ...checks.common import at_file
 from ...diagnostic import Status
 from ...results import CERTAIN, Evidence
-from .._collection import collection_of
 from ..api import ItemContext, ItemVerdict, review
+from ..schema.collection import collection_of
 
 DUPLICATE, GAP, MISMATCH, MISSING = "CHK031", "CHK032", "CHK033", "CHK034"
 

@@ -1,16 +1,15 @@
 """``stub``: "No TODO/placeholder content", "No stub or placeholder content", "Нет заглушек".
 
 The item's lessons hold no placeholder (TODO, TBD, FIXME, lorem ipsum, "coming soon"…) outside lab and
-exercise sections (see ``_stubs``). The same findings are reported for every lesson, item or not
+exercise sections (see ``checklist.prose.stubs``). The same findings are reported for every lesson, item or not
 (``checks/lesson_rules``), so the diagnostics here carry no plan link and merge with those.
 """
 from __future__ import annotations
 
 from ...diagnostic import Status
 from ...results import CERTAIN, Evidence
-from .._stubs import stub_diagnostics
 from ..api import ItemContext, ItemVerdict, review
-
+from ..prose.stubs import stub_diagnostics
 
 PARAMS = {}
 

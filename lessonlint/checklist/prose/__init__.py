@@ -1,0 +1,1 @@
+"""Prose of lessons: units of text, words, scripts and languages, placeholders, tooltips."""

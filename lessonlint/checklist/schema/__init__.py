@@ -1,0 +1,1 @@
+"""Content-collection schemas: a tolerant zod reader and the collection a lesson belongs to."""

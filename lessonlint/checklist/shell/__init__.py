@@ -1,0 +1,3 @@
+"""Shell commands of checklist items, read as data and interpreted natively over the project's files (never
+executed).
+"""

@@ -1,0 +1,1 @@
+"""The command line: typer commands, the options they share, where reports go, progress, report files."""

@@ -1,0 +1,51 @@
+"""Effective settings of a run. Defaults here; config files are read by ``lessonlint.config.load``."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..diagnostic import Severity
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path
+    plan_globs: tuple[str, ...] = (".planning/**/*PLAN.md",)
+    exclude: tuple[str, ...] = ()
+    lesson_suffixes: tuple[str, ...] = (".mdx", ".md")
+    select: tuple[str, ...] = ()  # code prefixes; empty = all
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, Severity] = field(default_factory=dict)
+    key_link_span: int = 6  # lines a key-link pattern may span ("lines N–M")
+    regex_timeout: float = 0.5  # seconds per pattern and file
+    regex_budget: float = 20.0  # seconds of regex time for the whole run
+    max_file_bytes: int = 5 * 1024 * 1024  # ~80x the largest real lesson; parsing costs ~50 bytes a byte
+    rule_packs: tuple[str, ...] = ()  # extra checklist packs (files or folders) besides rules/checklist
+    glossaries: tuple[str, ...] = ()  # extra glossary packs besides rules/glossary
+    prose_script: str | None = None  # e.g. "Cyrillic": the script of explanatory text (None: from the plan)
+    code_script: str = "Latin"  # script allowed in code outside comments and strings
+    diagram_components: tuple[str, ...] = ("Mermaid",)  # JSX components that count as diagrams
+    stub_exceptions: tuple[str, ...] = ()  # heading words where TODO/TBD are allowed (lab exercises)
+    outline_word_share: float = 0.5  # share of an outline section's ~word target the prose must reach
+    strict: bool = False  # heuristic misses fail too (lessonlint.checks.policy); default: they need review
+
+    def enabled(self, code: str) -> bool:
+        """ruff semantics: the most specific prefix among select/extend-select/ignore wins."""
+        # (specificity, ignore-wins-ties): the largest decides
+        chosen = [(len(p), 0) for p in (*self.select, *self.extend_select) if code.startswith(p)]
+        chosen += [(len(p), 1) for p in self.ignore if code.startswith(p)]
+        if not self.select:
+            chosen.append((0, 0))
+        return bool(chosen) and max(chosen)[1] == 0
+
+
+def find_root(start: Path) -> Path:
+    """Nearest ancestor holding ``.planning/``, else one holding ``.git``, else ``start``."""
+    start = start.resolve()
+    chain = [start, *start.parents]
+    for marker in (".planning", ".git"):
+        for folder in chain:
+            if (folder / marker).exists():
+                return folder
+    return start

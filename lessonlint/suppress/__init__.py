@@ -1,0 +1,1 @@
+"""Suppression comments: finding ``lessonlint-disable`` directives in lessons and applying them to diagnostics."""
