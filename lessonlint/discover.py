@@ -77,8 +77,13 @@ def _jobs_naming(ctx: RunContext, lessons: list[str], skip: set[str]) -> list[Jo
     # a lesson path a plan could write only with spaces, quotes or brackets in it: parse every plan
     sharp = all(_PLAIN_PATH.fullmatch(lesson) for lesson in lessons)
     jobs = []
-    for rel in find_plans(ctx):
-        if rel in skip:
+    plans = [rel for rel in find_plans(ctx) if rel not in skip]
+    known = _known_names(ctx, plans)
+    for rel in plans:
+        if rel in known:  # the cache remembers which files this plan names, and nothing it read has changed
+            named = wanted & known[rel]
+            if named:
+                jobs.append(Job(rel, frozenset(named)))
             continue
         source = ctx.read(rel)
         if isinstance(source, SourceError):
@@ -91,16 +96,36 @@ def _jobs_naming(ctx: RunContext, lessons: list[str], skip: set[str]) -> list[Jo
             continue
         plan = ctx.plan(rel)
         if isinstance(plan, Plan):
-            named = wanted & files_named_by(plan, ctx)
+            named = wanted & _named(rel, plan, ctx)
             if named:
                 jobs.append(Job(rel, frozenset(named)))
     return jobs
 
 
+def _known_names(ctx: RunContext, plans: list[str]) -> dict[str, frozenset[str]]:
+    """The files each plan names, from the cache (plans whose inputs changed are left out)."""
+    if ctx.cache is None:
+        return {}
+    keys = {rel: ctx.cache.key("names", rel) for rel in plans}
+    found = ctx.cache.lookup(ctx, list(keys.values()))
+    return {rel: frozenset(found[key]) for rel, key in keys.items() if isinstance(found.get(key), tuple)}
+
+
+def _named(rel: str, plan: Plan, ctx: RunContext) -> set[str]:
+    if ctx.cache is None:
+        return files_named_by(plan, ctx)
+    inputs = ctx.record()
+    try:
+        ctx.read(rel)
+        named = files_named_by(plan, ctx)
+    finally:
+        ctx.stop(inputs)
+    ctx.cache.add(ctx.cache.key("names", rel), inputs, tuple(sorted(named)))
+    return named
+
+
 def files_named_by(plan: Plan, ctx: RunContext) -> set[str]:
     """Existing files a plan names: artifacts, key-link ends, files_modified and task <files>."""
-    from .text.resolve import resolve_link_end
-
     named: set[str] = set()
     artifact_files: list[str] = []
     for artifact in plan.artifacts:
@@ -111,7 +136,7 @@ def files_named_by(plan: Plan, ctx: RunContext) -> set[str]:
     for link in plan.key_links:
         for end in (link.source, link.target):
             if end:
-                named |= expand(resolve_link_end(end, ctx.root, ctx.files, artifact_files), ctx)
+                named |= expand(ctx.resolve_link_end(end, artifact_files), ctx)
     listed = plan.frontmatter.get("files_modified") if isinstance(plan.frontmatter, dict) else None
     extra = [str(x) for x in listed] if isinstance(listed, list) else []
     for task in plan.tasks:

@@ -4,11 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import __version__
-from .checklist.judge import judge_item, rules_for
-from .checks.artifacts import check_artifact
 from .checks.context import PlanContext, RunContext
-from .checks.key_links import check_key_link
-from .checks.lesson_rules import lesson_rules
 from .config.settings import Settings
 from .diagnostic import Diagnostic, Severity, sort_diagnostics
 from .discover import Job, Targets, expand, is_lesson
@@ -16,8 +12,8 @@ from .parallel import run_parallel, workers_for
 from .plan.model import Plan
 from .registry.codes import RULES
 from .results import PlanResult, RunResult
+from .text.patterns import timeouts
 from .text.source import SourceError, SourceFile
-from .truths.judge import glossary_for, judge_truths
 
 
 def internal_error(path: str, cause: BaseException) -> str:
@@ -34,15 +30,22 @@ def run(ctx: RunContext, targets: Targets, progress=None, parallel: bool = False
     plans: list[PlanResult] = []
     diagnostics: list[Diagnostic] = []
     errors: list[str] = []
-    rules_for(ctx)  # a bad rule pack is a configuration error (PackError, exit 2), raised before any plan
-    if ctx.settings.glossaries or any(job.focus is None for job in targets.jobs):
-        glossary_for(ctx)  # so is a bad glossary pack (GlossaryError); a run on lessons alone judges no truths
-    workers = workers_for(len(targets.jobs)) if parallel else 1
+    reused = _reused_jobs(ctx, targets.jobs) if ctx.cache is not None else {}
+    todo = Targets(tuple(job for job in targets.jobs if job not in reused), targets.lessons, targets.errors)
+    if not reused:  # (a reused verdict shows these packs loaded before: the cache key holds their files)
+        from .checklist.judge import rules_for
+        from .truths.judge import glossary_for
+
+        rules_for(ctx)  # a bad rule pack is a configuration error (PackError, exit 2), raised before any plan
+        if ctx.settings.glossaries or any(job.focus is None for job in targets.jobs):
+            glossary_for(ctx)  # so is a bad glossary pack (GlossaryError); a run on lessons alone judges no truths
+    workers = workers_for(len(todo.jobs)) if parallel else 1
     if workers > 1:
-        outcomes, checked, plain = run_parallel(ctx, targets, workers, progress, check_plan, lesson_diagnostics,
-                                                internal_error)
+        computed, checked, plain = run_parallel(ctx, todo, workers, progress, check_job, lesson_job, internal_error)
     else:
-        outcomes, checked, plain = _check_jobs(ctx, targets, progress), {}, set()
+        computed, checked, plain = _check_jobs(ctx, todo, progress), {}, set()
+    fresh = iter(computed)
+    outcomes = [reused[job] if job in reused else next(fresh) for job in targets.jobs]
     for job, outcome in zip(targets.jobs, outcomes):
         if isinstance(outcome, str):
             errors.append(outcome)
@@ -50,11 +53,12 @@ def run(ctx: RunContext, targets: Targets, progress=None, parallel: bool = False
             plans.append(outcome)
             diagnostics += outcome.diagnostics
     files = {lesson for plan in plans for lesson in plan.lessons} | set(targets.lessons)
+    known = _reused_lessons(ctx, sorted(set(files) - set(checked)), targets) if ctx.cache is not None else {}
     for rel in sorted(files):
-        found = checked.get(rel)
+        found = checked[rel] if rel in checked else known.get(rel)
         if found is None:
             try:
-                found = lesson_diagnostics(rel, ctx, named_directly=rel in targets.lessons)
+                found = lesson_job(rel, ctx, named_directly=rel in targets.lessons)
             except Exception as exc:  # noqa: BLE001
                 found = internal_error(rel, exc)
         if isinstance(found, str):
@@ -63,6 +67,8 @@ def run(ctx: RunContext, targets: Targets, progress=None, parallel: bool = False
             diagnostics += found
     final = [d for d in (_finish(d, ctx.settings) for d in diagnostics) if d is not None]
     final = _suppress(final, ctx, targets, plans, files, plain)
+    if ctx.cache is not None:
+        ctx.cache.flush(ctx)
     return RunResult(__version__, str(ctx.root), tuple(plans), tuple(sort_diagnostics(final)),
                      tuple(sorted(files)), tuple(errors))
 
@@ -72,7 +78,7 @@ def _check_jobs(ctx: RunContext, targets: Targets, progress) -> list[PlanResult 
     out: list[PlanResult | str] = []
     for job in targets.jobs:
         try:
-            out.append(check_plan(job, ctx))
+            out.append(check_job(job, ctx))
         except Exception as exc:  # noqa: BLE001 - one bad plan must not hide the others
             out.append(internal_error(job.plan, exc))
         if progress is not None:
@@ -80,7 +86,90 @@ def _check_jobs(ctx: RunContext, targets: Targets, progress) -> list[PlanResult 
     return out
 
 
-def check_plan(job: Job, ctx: RunContext) -> PlanResult:
+def check_job(job: Job, ctx: RunContext) -> PlanResult:
+    """``check_plan``; with a cache, its result is kept with the inputs it read (``lessonlint.cache``)."""
+    if ctx.cache is None:
+        return check_plan(job, ctx)
+    extras: dict | None = {} if job.focus is None else None
+    inputs, before = ctx.record(), timeouts()
+    try:
+        result = check_plan(job, ctx, extras)
+    finally:
+        ctx.stop(inputs)
+    if timeouts() == before:  # a search cut short by its timeout may end otherwise next time
+        value = {"r": result} if extras is None else {"r": result, "x": _slim(result, extras)}
+        ctx.cache.add(_job_key(ctx, job), inputs, value)
+    return result
+
+
+def _slim(result: PlanResult, extras: dict) -> dict:
+    """``extras`` to remember: of the checklist before truths, only the items truths changed."""
+    if "checklist" not in extras:
+        return extras
+    changed = tuple((i, item) for i, item in enumerate(extras["checklist"]) if item != result.checklist[i])
+    return {"task_files": extras["task_files"], "base": extras["base"], "changed": changed}
+
+
+def _full(result: PlanResult, slim: dict) -> dict:
+    if "changed" not in slim:
+        return slim
+    checklist = list(result.checklist)
+    for index, item in slim["changed"]:
+        checklist[index] = item
+    return {"task_files": slim["task_files"], "base": slim["base"], "checklist": tuple(checklist)}
+
+
+def lesson_job(rel: str, ctx: RunContext, named_directly: bool = False) -> list[Diagnostic]:
+    """``lesson_diagnostics``; with a cache, kept with the inputs it read."""
+    if ctx.cache is None:
+        return lesson_diagnostics(rel, ctx, named_directly)
+    inputs, before = ctx.record(), timeouts()
+    try:
+        found = lesson_diagnostics(rel, ctx, named_directly)
+    finally:
+        ctx.stop(inputs)
+    if timeouts() == before:
+        ctx.cache.add(ctx.cache.key("lesson", rel, named_directly), inputs, tuple(found))
+    return found
+
+
+def _job_key(ctx: RunContext, job: Job) -> str | None:
+    return ctx.cache.key("job", job.plan, sorted(job.focus) if job.focus is not None else None)
+
+
+def _reused_jobs(ctx: RunContext, jobs) -> dict[Job, PlanResult]:
+    """Jobs whose remembered result still holds; a focused job may be cut from its plan's full result."""
+    keys = {job: _job_key(ctx, job) for job in jobs}
+    full = {job: _job_key(ctx, Job(job.plan)) for job in jobs if job.focus is not None}
+    found = ctx.cache.lookup(ctx, [*keys.values(), *full.values()])
+    reused = {}
+    for job in jobs:
+        entry = found.get(keys[job]) or found.get(full.get(job))
+        if isinstance(entry, dict) and isinstance(entry.get("r"), PlanResult):
+            if job.focus is not None and "x" in entry:
+                reused[job] = focus_view(entry["r"], _full(entry["r"], entry["x"]), job.focus, ctx)
+            else:
+                reused[job] = entry["r"]
+    return reused
+
+
+def _reused_lessons(ctx: RunContext, rels: list[str], targets: Targets) -> dict[str, list[Diagnostic]]:
+    keys = {rel: ctx.cache.key("lesson", rel, rel in targets.lessons) for rel in rels}
+    found = ctx.cache.lookup(ctx, list(keys.values()))
+    return {rel: list(found[key]) for rel, key in keys.items() if isinstance(found.get(key), tuple)}
+
+
+def check_plan(job: Job, ctx: RunContext, extras: dict | None = None) -> PlanResult:
+    """The verdicts on one plan (a job with a focus: only the items naming the focused files).
+
+    ``extras``, on a full job, receives what ``focus_view`` needs to cut the result of any focused job from this
+    one: the checklist before truths re-judged its learning outcomes, the files each task names, and the plan's
+    own diagnostics."""
+    from .checklist.judge import judge_item  # the judges load on first use: a run of reused verdicts needs none
+    from .checks.artifacts import check_artifact
+    from .checks.key_links import check_key_link
+    from .truths.judge import judge_truths
+
     plan = ctx.plan(job.plan)
     if isinstance(plan, SourceError):
         diag = Diagnostic("PLN009", plan.message, job.plan, None, plan=job.plan)
@@ -99,6 +188,9 @@ def check_plan(job: Job, ctx: RunContext) -> PlanResult:
     items = plan.checklist if focus is None else \
         [i for i in plan.checklist if i.task is None or _task_names(plan, i.task, focus, ctx)]
     checklist = [judge_item(i, pctx) for i in items]
+    if extras is not None and focus is None:
+        extras["checklist"] = tuple(checklist)
+        extras["task_files"] = tuple(tuple(sorted(_task_files(task, ctx))) for task in plan.tasks)
     if focus is None:
         # truths come last: they reuse the verdicts above as evidence
         truths, checklist = judge_truths(pctx, artifacts, key_links, checklist)
@@ -108,6 +200,8 @@ def check_plan(job: Job, ctx: RunContext) -> PlanResult:
         truths = []
         key_links = [k for k in key_links if k.resolved_source in focus or _names_target(k, focus)]
     diagnostics = list(plan.diagnostics) + encoding_diagnostics(ctx.read(job.plan))
+    if extras is not None:
+        extras["base"] = tuple(diagnostics)
     for item in (*artifacts, *key_links):
         for check in item.checks:
             diagnostics += check.diagnostics
@@ -139,6 +233,8 @@ def lesson_diagnostics(rel: str, ctx: RunContext, named_directly: bool = False) 
     if isinstance(lesson, SourceError):
         # a plan's artifact check already reported it; only a lesson given directly needs its own
         return [Diagnostic("ART006", lesson.message, rel)] if named_directly else []
+    from .checks.lesson_rules import lesson_rules
+
     return list(lesson.diagnostics) + encoding_diagnostics(lesson.source) + lesson_rules(lesson, ctx.settings)
 
 
@@ -190,3 +286,31 @@ def _task_names(plan: Plan, index: int, focus, ctx: RunContext) -> bool:
     if task is None:
         return False
     return any(set(ctx.resolve(f).paths) & focus for f in task.files)
+
+
+def _task_files(task, ctx: RunContext) -> set[str]:
+    return {p for f in task.files for p in ctx.resolve(f).paths}
+
+
+def focus_view(full: PlanResult, extras: dict, focus: frozenset[str], ctx: RunContext) -> PlanResult:
+    """What ``check_plan`` gives for the job (plan, focus), cut from the full job's result and ``extras``: the
+    items naming the focused files (verdicts do not depend on which other items are judged), no truths, the
+    findings on those files."""
+    if "checklist" not in extras:  # the plan could not be read: that result does not depend on the focus
+        return full
+    artifacts = [a for a in full.artifacts if focus & set(a.resolved_paths)]
+    key_links = [k for k in full.key_links if k.resolved_source in focus or _names_target(k, focus)]
+    tasks = extras["task_files"]
+    checklist = [c for c in extras["checklist"]
+                 if c.task is None or (0 <= c.task < len(tasks) and focus & set(tasks[c.task]))]
+    diagnostics = list(extras["base"])
+    for item in (*artifacts, *key_links):
+        for check in item.checks:
+            diagnostics += check.diagnostics
+    for entry in checklist:
+        diagnostics += entry.diagnostics
+    diagnostics += [d for d in full.diagnostics if d.code == "PLN007"]
+    diagnostics = [d for d in diagnostics if d.path in focus]
+    named = {p for a in artifacts for p in a.resolved_paths if is_lesson(ctx, p)} & focus
+    return PlanResult(full.path, full.phase, full.plan_id, (), tuple(artifacts), tuple(key_links), tuple(checklist),
+                      tuple(diagnostics), tuple(sorted(named)))

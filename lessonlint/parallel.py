@@ -49,7 +49,9 @@ def run_parallel(ctx, targets, workers: int, progress, check_plan, lesson_diagno
     done = 0
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for number, results, checked, clean in pool.imap_unordered(_work, list(enumerate(chunks))):
+            for number, results, checked, clean, cached in pool.imap_unordered(_work, list(enumerate(chunks))):
+                if cached is not None:
+                    ctx.cache.absorb(cached)  # the worker's new cache entries, written by this process
                 for index, outcome in results:
                     outcomes[index] = outcome
                 for rel, found in checked:
@@ -80,7 +82,8 @@ def _work(task):
             checked.append((rel, lesson_diagnostics(rel, ctx, named_directly=rel in targets.lessons)))
         except Exception as exc:  # noqa: BLE001
             checked.append((rel, internal_error(rel, exc)))
-    return number, results, checked, ctx.sources.without("lessonlint-")
+    cached = ctx.cache.drain(ctx) if ctx.cache is not None else None
+    return number, results, checked, ctx.sources.without("lessonlint-"), cached
 
 
 def _can_fork() -> bool:

@@ -1,7 +1,9 @@
 """Shared fixtures: the real corpus (skipped cleanly when absent) and a project builder."""
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,11 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = (REPO / ".." / "shared").resolve()
 CORPUS = SHARED / "corpus"
 EXAMPLE = REPO / "fixtures" / "example-course"
+
+# Tests run without the cache (each judges afresh, patched internals included) and, when a test turns it on,
+# keep it out of the user's cache folder. tests/cache/ turns it on where it is the subject.
+os.environ["LESSONLINT_NO_CACHE"] = "1"
+os.environ["LESSONLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="lessonlint-test-cache-")
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from ..results import CERTAIN, HEURISTIC, KeyLinkResult
 from ..text.files import is_glob
 from ..text.nearmiss import near_pattern
 from ..text.patterns import Found, Hit, find_literal
-from ..text.resolve import clean, looks_like_path, resolve_link_end
+from ..text.resolve import clean, looks_like_path
 from ..text.source import SourceError
 from .common import at_file, at_plan, evidence, quote
 from .context import PlanContext
@@ -73,7 +73,7 @@ def check_key_link(link: KeyLink, ctx: PlanContext) -> KeyLinkResult:
 def _source_of(raw: str, ctx: PlanContext):
     """(where the link's `from` is, whether lessonlint had to read past what the plan wrote to find it)."""
     run = ctx.run
-    where = resolve_link_end(raw, run.root, run.files, list(ctx.artifact_paths))
+    where = run.resolve_link_end(raw, list(ctx.artifact_paths))
     if where.found or where.kind in ("outside", "not-a-path"):
         return where, False
     written = _FLAG.sub("", clean(raw)[0]).strip()  # "scripts/dump.py --check"
@@ -82,7 +82,7 @@ def _source_of(raw: str, ctx: PlanContext):
     written = _PLACEHOLDER.sub("*", written)  # "XX-*.md", "19..30-*.md"
     written = re.sub(r"\*+", "*", written)
     if written != clean(raw)[0]:
-        again = resolve_link_end(written, run.root, run.files, list(ctx.artifact_paths))
+        again = run.resolve_link_end(written, list(ctx.artifact_paths))
         return (again if again.found else replace(where, kind="missing")), True
     return where, False
 
@@ -210,7 +210,7 @@ def _in_target(link: KeyLink, ctx: PlanContext):
     if not link.target:
         return ()
     run = ctx.run
-    where = resolve_link_end(link.target, run.root, run.files, list(ctx.artifact_paths))
+    where = run.resolve_link_end(link.target, list(ctx.artifact_paths))
     if where.kind != "file":
         return ()
     source = run.read(where.paths[0])

@@ -86,6 +86,8 @@ def check(
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when errors are found."),
     strict: Optional[bool] = typer.Option(None, "--strict/--no-strict", help="Fail items on heuristic evidence "
                                           "too (default: the config's `strict`, else such a miss needs review)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither reuse nor remember verdicts in this run "
+                                  "(the cache lives outside the project; `lessonlint clean` empties it)."),
     show_settings: bool = typer.Option(False, "--show-settings", help="Print the effective settings and exit."),
 ) -> None:
     """Check plans and the lessons they name. Exit 0 clean, 1 findings, 2 usage, config or internal error."""
@@ -93,7 +95,8 @@ def check(
 
     outputs = parse_outputs(output_format, output)
     paths = paths or []
-    settings, config_path = load_settings(root, paths, config, isolated, select, extend_select, ignore, strict)
+    settings, config_path = load_settings(root, paths, config, isolated, select, extend_select, ignore, strict,
+                                          cache=not no_cache)
     if show_settings:
         from ..config.text import show_settings as settings_text
 
@@ -163,6 +166,32 @@ def init(
 
 
 @app.command()
+def clean(
+    root: Optional[Path] = typer.Option(None, "--root", help="Project whose cache to empty (default: the project "
+                                        "root found from here)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Use this config file (its `cache-dir`)."),
+    isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file."),
+    every: bool = typer.Option(False, "--all", help="Empty the cache of every project, not only this one's."),
+) -> None:
+    """Empty the cache: remembered verdicts of this project (or, with --all, of every project)."""
+    import shutil
+
+    from ..cache.store import cache_home, clean as clean_all, folder_for
+
+    settings, _ = load_settings(root, [], config, isolated)
+    if every:
+        home = cache_home(settings.cache_dir)
+        typer.echo(f"removed {clean_all(home)} project cache(s) from {home}")
+        return
+    folder = folder_for(settings.root, settings.cache_dir)
+    if folder.is_dir():
+        shutil.rmtree(folder)
+        typer.echo(f"removed {folder}")
+    else:
+        typer.echo(f"nothing cached for {settings.root} ({folder})")
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the config (also at schema/lessonlint.schema.json in the repository)."""
     import json
@@ -183,11 +212,13 @@ def checklist(
                                                 "verify, verification, acceptance_criteria, done, success_criteria..."),
     strict: Optional[bool] = typer.Option(None, "--strict/--no-strict", help="Fail items on heuristic evidence "
                                           "too (default: the config's `strict`, else such a miss needs review)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither reuse nor remember verdicts in this run "
+                                  "(the cache lives outside the project; `lessonlint clean` empties it)."),
 ) -> None:
     """Every checklist item with its status, rule and evidence, and the coverage. Exit 1 when an item fails."""
     from ..render.checklist import render_checklist
 
-    settings, _ = load_settings(root, paths or [], config, isolated, strict=strict)
+    settings, _ = load_settings(root, paths or [], config, isolated, strict=strict, cache=not no_cache)
     result, _ = run_checks(settings, paths or [])
     sys.stdout.write(render_checklist(result, unmapped=unmapped, sections=tuple(section or ())))
     for error in result.errors:
@@ -216,14 +247,16 @@ def report(
     isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file."),
     strict: Optional[bool] = typer.Option(None, "--strict/--no-strict", help="Fail items on heuristic evidence "
                                           "too (default: the config's `strict`, else such a miss needs review)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither reuse nor remember verdicts in this run "
+                                  "(the cache lives outside the project; `lessonlint clean` empties it)."),
 ) -> None:
     """Write verification reports: truths, artifacts, key links, checklist, gaps, human checks. Exit 0, or 2."""
     from .report_files import checked_files, report_texts, stdout_text, verified_date, write_reports
 
     stamp = verified_date(date)
-    settings, _ = load_settings(root, paths or [], config, isolated, strict=strict)
+    settings, _ = load_settings(root, paths or [], config, isolated, strict=strict, cache=not no_cache)
     result, ctx = run_checks(settings, paths or [])
-    plans = {path: plan for path, plan in ctx.plans.items() if hasattr(plan, "tasks")}
+    plans = {p.path: plan for p in result.plans if hasattr(plan := ctx.plan(p.path), "tasks")}
     texts = report_texts(result, report_format.value, stamp, plans)
     if output is None:
         sys.stdout.write(stdout_text(texts))

@@ -17,7 +17,7 @@ class UsageProblem(Exception):
 
 def load_settings(root: Path | None, paths: list[str], config: Path | None = None, isolated: bool = False,
                   select: str | None = None, extend_select: str | None = None, ignore: str | None = None,
-                  strict: bool | None = None):
+                  strict: bool | None = None, cache: bool = True):
     """(Settings, config file or None) from the command line and the config it finds or names."""
     from ..config.load import Config, find_config, load_config, override_codes, settings_for
 
@@ -36,21 +36,29 @@ def load_settings(root: Path | None, paths: list[str], config: Path | None = Non
                               split_codes(extend_select), split_codes(ignore))
     if strict is not None:
         settings = replace(settings, strict=strict)
+    if not cache:
+        settings = replace(settings, cache=False)
     return settings, found.path
 
 
 def run_checks(settings, paths: list[str], quiet: bool = True, color: str = "never", parallel: bool = False):
     """(RunResult, RunContext) of one run; a progress bar on a terminal for long runs.
 
-    ``parallel``: a large run may check its plans in several processes (the caller then needs no parsed plan
-    from the returned context).
+    ``parallel``: a large run may check its plans in several processes. Results still valid in the cache are
+    reused; either way the returned context need not hold a parsed plan (``ctx.plan`` parses on demand).
     """
     from ..checks.context import RunContext
     from ..discover import targets
     from ..engine import run
     from .progress import DelayedProgress
 
-    ctx = RunContext.create(settings)
+    cache = None
+    if settings.cache:
+        from ..cache.memo import open_cache
+
+        cache = open_cache(settings)
+    ctx = RunContext.create(settings, _inside(cache.store.folder, settings.root) if cache else frozenset())
+    ctx.cache = cache
     chosen = targets(ctx, paths)
     if chosen.errors:
         raise UsageProblem("; ".join(chosen.errors))
@@ -59,6 +67,14 @@ def run_checks(settings, paths: list[str], quiet: bool = True, color: str = "nev
         return run(ctx, chosen, progress=progress, parallel=parallel), ctx
     finally:
         progress.close()
+
+
+def _inside(folder: Path, root: Path) -> frozenset[str]:
+    """``folder`` relative to ``root`` when it lies inside it (the file list then leaves it out)."""
+    try:
+        return frozenset({Path(os.path.realpath(folder)).relative_to(root).as_posix()})
+    except ValueError:
+        return frozenset()
 
 
 def emit_reports(result, ctx, outputs, color: str, quiet: bool, statistics: bool) -> None:

@@ -73,11 +73,13 @@ def _check(option: Option, value, where: Where):
     def bad(message: str, *more: str) -> ConfigError:
         return where.fail((key, *more), f"{key}: {message}")
 
-    if kind in ("root", "script"):
+    if kind in ("root", "script", "folder"):
         if not isinstance(value, str) or not value.strip():
             raise bad(f"expected a non-empty string, got {_type(value)}")
         if kind == "script":
             return _script(value, bad)
+        if kind == "folder":  # made when first needed
+            return str((where.folder / Path(value).expanduser()).resolve())
         folder = (where.folder / value).resolve()
         if not folder.is_dir():
             raise bad(f"{value!r} is not a folder (relative to {where.folder})")

@@ -14,7 +14,7 @@ CODE_PATTERN = "^[A-Z]+[0-9]*$"  # a code (ART003) or a prefix of codes (ART, AR
 @dataclass(frozen=True)
 class Option:
     key: str  # kebab-case TOML key
-    kind: str  # root | globs | strings | suffixes | paths | codes | int | float | bool | script | severity
+    kind: str  # root | folder | globs | strings | suffixes | paths | codes | int | float | bool | script | severity
     help: str
     minimum: float | None = None
 
@@ -50,6 +50,10 @@ OPTIONS: tuple[Option, ...] = (
     Option("outline-word-share", "float", "Share of an outline section's word target its prose must reach.", 0.0),
     Option("strict", "bool", "Fail items on heuristic evidence too (words lifted from prose, a guessed file); "
                              "by default such a miss needs review and only certain evidence fails an item."),
+    Option("cache", "bool", "Remember verdicts between runs and reuse those whose files did not change "
+                            "(--no-cache: off for one run)."),
+    Option("cache-dir", "folder", "Folder of the cache, relative to the config file (LESSONLINT_CACHE_DIR "
+                                  "wins; default: the user cache folder, outside the project)."),
 )
 
 BY_KEY: dict[str, Option] = {option.key: option for option in OPTIONS}
@@ -88,7 +92,7 @@ def json_schema() -> dict:
 
 def _schema_of(option: Option) -> dict:
     kind = option.kind
-    if kind in ("root", "script"):
+    if kind in ("root", "script", "folder"):
         return {"type": "string", "minLength": 1}
     if kind == "int":
         return {"type": "integer", "minimum": int(option.minimum or 0)}

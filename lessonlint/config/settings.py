@@ -29,6 +29,8 @@ class Settings:
     stub_exceptions: tuple[str, ...] = ()  # heading words where TODO/TBD are allowed (lab exercises)
     outline_word_share: float = 0.5  # share of an outline section's ~word target the prose must reach
     strict: bool = False  # heuristic misses fail too (lessonlint.checks.policy); default: they need review
+    cache: bool = True  # remember verdicts between runs (lessonlint.cache); --no-cache turns it off
+    cache_dir: str | None = None  # where (LESSONLINT_CACHE_DIR wins; default: the user cache folder)
 
     def enabled(self, code: str) -> bool:
         """ruff semantics: the most specific prefix among select/extend-select/ignore wins."""

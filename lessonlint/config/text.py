@@ -46,7 +46,7 @@ def starter_config(pyproject: bool = False) -> str:
         if option.kind == "severity":
             out.append('# severity = { MDX009 = "error", LNK004 = "off" }')
         elif value is None:
-            example = '"."' if option.kind == "root" else '"Cyrillic"'
+            example = {"root": '"."', "folder": '".cache/lessonlint"'}.get(option.kind, '"Cyrillic"')
             out.append(f"# {option.key} = {example}")
         else:
             out.append(f"# {option.key} = {toml_value(value)}")

@@ -1,6 +1,7 @@
 """The project's file list, walked once and only when a check needs it (globs, moved files)."""
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from bisect import bisect_left
@@ -12,21 +13,24 @@ MAX_FILES = 200_000
 
 
 class FileIndex:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, skip: frozenset[str] = frozenset()) -> None:
         self.root = root
+        self.skip = skip  # root-relative folders never listed (a cache folder inside the root)
         self._files: list[str] | None = None
         self._dirs: set[str] = set()
         self._by_name: dict[str, list[str]] = {}
         self._sorted: list[tuple[str, int]] | None = None
+        self.observer = None  # called with ((query, argument), answer hash) on every query when set (the cache)
+        self._answers: dict[tuple[str, str], str] = {}
 
     def _walk(self) -> list[str]:
         if self._files is None:
             files: list[str] = []
             # followlinks=False: symlinked folders (loops, escapes) are not entered
             for folder, dirs, names in os.walk(self.root, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
                 rel = Path(folder).relative_to(self.root).as_posix()
                 prefix = "" if rel == "." else rel + "/"
+                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and prefix + d not in self.skip)
                 if prefix:
                     self._dirs.add(rel)
                 for name in sorted(names):
@@ -38,11 +42,29 @@ class FileIndex:
         return self._files
 
     def files(self) -> list[str]:
-        return self._walk()
+        return self._seen("files", "", self._walk())
 
     def under(self, prefix: str) -> list[str]:
         """Files whose path starts with ``prefix`` ("" for all), in walk order; found by bisection, not a scan
         (a large project asks this for every folder artifact and recursive grep)."""
+        return self._seen("under", prefix, self._under(prefix))
+
+    def answer(self, query: str, argument: str) -> str:
+        """A hash of what ``query(argument)`` answers now (how the cache checks a recorded query)."""
+        key = (query, argument)
+        if key not in self._answers:
+            found = {"files": lambda _: self._walk(), "under": self._under, "named": self._named,
+                     "is_dir": self._is_dir, "glob": self._glob}[query](argument)
+            text = "\n".join(found) if isinstance(found, list) else repr(found)
+            self._answers[key] = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        return self._answers[key]
+
+    def _seen(self, query: str, argument: str, found):
+        if self.observer is not None:
+            self.observer((query, argument), self.answer(query, argument))
+        return found
+
+    def _under(self, prefix: str) -> list[str]:
         files = self._walk()
         if not prefix:
             return list(files)
@@ -54,15 +76,24 @@ class FileIndex:
 
     def named(self, name: str) -> list[str]:
         """Every file under the root whose base name is ``name``."""
-        self._walk()
-        return self._by_name.get(name, [])
+        return self._seen("named", name, self._named(name))
 
     def is_dir(self, rel: str) -> bool:
-        self._walk()
-        return rel.rstrip("/") in self._dirs
+        return self._seen("is_dir", rel, self._is_dir(rel))
 
     def glob(self, pattern: str) -> list[str]:
         """Files matching a plan glob: ``**`` crosses folders, ``*``/``?`` do not; brackets are literal."""
+        return self._seen("glob", pattern, self._glob(pattern))
+
+    def _named(self, name: str) -> list[str]:
+        self._walk()
+        return self._by_name.get(name, [])
+
+    def _is_dir(self, rel: str) -> bool:
+        self._walk()
+        return rel.rstrip("/") in self._dirs
+
+    def _glob(self, pattern: str) -> list[str]:
         regex = glob_regex(pattern)
         return [path for path in self._walk() if regex.fullmatch(path)]
 

@@ -38,6 +38,18 @@ def looks_like_regex(text: str) -> bool:
     return any(ch in REGEX_META for ch in text)
 
 
+_TIMEOUTS = [0]  # regex searches stopped by a timeout in this process: such a verdict is not worth remembering
+
+
+def timed_out() -> None:
+    """Count a search stopped by its timeout (every ``except TimeoutError`` calls this)."""
+    _TIMEOUTS[0] += 1
+
+
+def timeouts() -> int:
+    return _TIMEOUTS[0]
+
+
 class PatternRunner:
     def __init__(self, timeout: float = 0.5, budget: float = 20.0, max_pattern: int = 2000) -> None:
         self.timeout = timeout
@@ -99,6 +111,7 @@ class PatternRunner:
 
     def _run(self, compiled, source: SourceFile, pos: int, endpos: int, limit: int, anchored_line: bool = False):
         if self.spent >= self.budget:
+            timed_out()
             return Found("timeout", error=f"the run's regex budget of {self.budget:g} s is used up")
         started = time.perf_counter()
         hits: list[Hit] = []
@@ -115,6 +128,7 @@ class PatternRunner:
                     if len(hits) >= limit:
                         break
         except TimeoutError:
+            timed_out()
             return Found("timeout", error=f"stopped after {self.timeout:g} s (catastrophic backtracking?)")
         finally:
             self.spent += time.perf_counter() - started

@@ -1,6 +1,7 @@
 """Turn what a plan wrote (path, bare name, glob, folder, prose label) into files under the root."""
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass
@@ -133,3 +134,8 @@ def _escapes(path: str) -> bool:
         elif part not in ("", "."):
             depth += 1
     return False
+
+
+def resolution_hash(found: Resolution) -> str:
+    """A fingerprint of a resolution (what a plan's path stands for now), for the cache's inputs."""
+    return hashlib.blake2b(repr(found).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()

@@ -6,6 +6,7 @@ a final line break does not start an extra line. Columns count code points.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import os
 import re
 import stat
@@ -152,18 +153,43 @@ class SourceCache:
         self.max_bytes = max_bytes
         self._files: dict[Path, SourceFile | SourceError] = {}
         self._where: dict[str, Path | SourceError] = {}  # a plan with 10,000 artifacts re-reads the same few
+        self._digests: dict[Path, str] = {}  # what was read, as content hashes (the cache's inputs)
+        self.stats: dict[Path, tuple] = {}  # os.stat of each file read, taken before reading it
+        self.observer = None  # called with (key, digest) on every read when set (the cache records inputs)
 
     def read(self, candidate: str | os.PathLike) -> SourceFile | SourceError:
         key = os.fspath(candidate)
+        where = self.locate(key)
+        if isinstance(where, SourceError):
+            found: SourceFile | SourceError = where
+        else:
+            found = self._files.get(where)
+            if found is None:
+                found = self._files[where] = self._load(where)
+        if self.observer is not None:
+            self.observer(key, self.digest_of(where, found))
+        return found
+
+    def locate(self, key: str) -> Path | SourceError:
+        """The real path ``key`` reads, or why it cannot be read (outside the root, a loop)."""
         where = self._where.get(key)
         if where is None:
-            where = self._where[key] = resolve_inside(self.root, candidate)
-        if isinstance(where, SourceError):
-            return where
-        cached = self._files.get(where)
-        if cached is None:
-            cached = self._files[where] = self._load(where)
-        return cached
+            where = self._where[key] = resolve_inside(self.root, key)
+        return where
+
+    def digest(self, key: str) -> str:
+        """A fingerprint of what ``read(key)`` gives: the shown path and a hash of the bytes, or the error."""
+        where = self.locate(key)
+        found = where if isinstance(where, SourceError) else self.read(key)
+        return self.digest_of(where, found)
+
+    def digest_of(self, where: Path | SourceError, found: SourceFile | SourceError) -> str:
+        if isinstance(found, SourceError):
+            return f"!{found.reason}:{found.path}:{found.message}"
+        known = self._digests.get(where) if isinstance(where, Path) else None
+        if known is None:
+            known = hashlib.blake2b(found.text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        return f"{found.path}:{known}"
 
     def without(self, needle: str) -> set[str]:
         """Paths (as shown) of the files read so far whose text lacks ``needle``."""
@@ -196,5 +222,12 @@ class SourceCache:
                 data = handle.read(self.max_bytes + 1)
         except OSError as exc:
             return SourceError(shown, "unreadable", f"{shown} cannot be read: {exc.strerror}")
+        self.stats[path] = stat_signature(info)
+        self._digests[path] = hashlib.blake2b(data, digest_size=16).hexdigest()
         text, notes = decode(data)
         return SourceFile.from_text(shown, text, notes)
+
+
+def stat_signature(info: os.stat_result) -> tuple[int, int, int, int, int]:
+    """What changes when a file's content may have: mode, size, modification and change times, inode."""
+    return (info.st_mode, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ..registry.pack_files import RulesFileError
 from ..text.lazy_regex import LazyPattern, LiteralIndex, fold
+from ..text.patterns import timed_out
 
 
 class GlossaryError(RulesFileError):
@@ -76,6 +77,7 @@ class Glossary:
                     if m.end() > m.start():
                         spans.setdefault((m.start(), m.end()), []).append(term)
             except TimeoutError:
+                timed_out()
                 continue
         chosen: list[PhraseHit] = []
         for (start, end), terms in sorted(spans.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0])):
@@ -116,4 +118,5 @@ def _search(pattern, text: str, folded: str | None) -> bool:
     try:
         return pattern.search(text, timeout=0.2) is not None
     except TimeoutError:
+        timed_out()
         return False

@@ -13,6 +13,7 @@ import regex
 from ..lesson.model import Lesson
 from ..results import Evidence
 from ..text.lazy_regex import LazyPattern, fold, required_literals
+from ..text.patterns import timed_out
 from ..text.source import SourceFile
 
 SCOPE_KINDS = {"code": ("code",), "inline": ("code", "inline"), "text": ("code", "inline", "text")}
@@ -164,5 +165,6 @@ def _run(pattern, source: SourceFile, segment: Segment, limit: int) -> list[Evid
             if len(out) >= limit:
                 break
     except TimeoutError:
+        timed_out()
         pass
     return out

@@ -13,7 +13,7 @@ LAYERS = (
     {"registry", "results"},  # rule codes and docs; the verdict values renderers receive
     {"config", "suppress", "plan", "lesson"},  # settings; reading plans and lessons
     {"checks", "checklist", "truths", "discover"},  # judging; finding the plans to judge
-    {"engine", "parallel", "render"},  # running the pipeline; turning results into text
+    {"engine", "parallel", "cache", "render"},  # running the pipeline, remembering it; results into text
     {"cli", "__main__"},
 )
 LAYER = {group: rank for rank, groups in enumerate(LAYERS) for group in groups}

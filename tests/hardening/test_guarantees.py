@@ -151,17 +151,17 @@ def _two_plans(tmp_path: Path) -> Path:
 
 
 def test_an_internal_error_is_one_line_naming_the_plan_and_the_others_still_report(tmp_path, monkeypatch):
-    from lessonlint import engine
+    from lessonlint.checks import artifacts
 
     root = _two_plans(tmp_path)
-    real = engine.check_artifact
+    real = artifacts.check_artifact
 
     def broken(artifact, ctx):
         if ctx.plan.path.endswith("01-01-PLAN.md"):
             raise RuntimeError("simulated bug")
         return real(artifact, ctx)
 
-    monkeypatch.setattr(engine, "check_artifact", broken)
+    monkeypatch.setattr(artifacts, "check_artifact", broken)
     outcome = run_in_process(["check", "--root", str(root), "--isolated", "--format", "concise"])
     assert outcome.code == 2
     assert outcome.stderr == ("lessonlint: .planning/phases/01-x/01-01-PLAN.md: internal error: "
@@ -170,17 +170,17 @@ def test_an_internal_error_is_one_line_naming_the_plan_and_the_others_still_repo
 
 
 def test_an_internal_error_in_a_lesson_names_the_lesson(tmp_path, monkeypatch):
-    from lessonlint import engine
+    from lessonlint.checks import lesson_rules
 
     root = _two_plans(tmp_path)
-    real = engine.lesson_rules
+    real = lesson_rules.lesson_rules
 
     def broken(lesson, settings):
         if lesson.path == "lessons/1.mdx":
             raise ValueError("simulated bug")
         return real(lesson, settings)
 
-    monkeypatch.setattr(engine, "lesson_rules", broken)
+    monkeypatch.setattr(lesson_rules, "lesson_rules", broken)
     outcome = run_in_process(["check", "--root", str(root), "--isolated", "--format", "concise"])
     assert outcome.code == 2
     assert outcome.stderr == "lessonlint: lessons/1.mdx: internal error: ValueError: simulated bug\n"
@@ -191,11 +191,11 @@ def test_no_traceback_reaches_the_user_from_a_real_process(tmp_path):
     """The installed entry point, with a check broken for one plan: one line on stderr, exit 2."""
     root = _two_plans(tmp_path)
     script = (
-        "import sys\nfrom lessonlint import engine\nreal = engine.check_artifact\n"
+        "import sys\nfrom lessonlint.checks import artifacts\nreal = artifacts.check_artifact\n"
         "def broken(artifact, ctx):\n"
         "    if ctx.plan.path.endswith('01-02-PLAN.md'):\n        raise KeyError('simulated')\n"
         "    return real(artifact, ctx)\n"
-        "engine.check_artifact = broken\nfrom lessonlint.__main__ import main\nsys.exit(main(sys.argv[1:]))\n")
+        "artifacts.check_artifact = broken\nfrom lessonlint.__main__ import main\nsys.exit(main(sys.argv[1:]))\n")
     done = subprocess.run([sys.executable, "-c", script, "check", "--root", str(root), "--isolated", "-f", "concise"],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
@@ -216,21 +216,21 @@ def test_unreadable_case_is_skipped_as_root_for_a_reason():
 
 def test_an_internal_error_in_a_parallel_run_is_still_one_line_and_the_others_report(tmp_path, monkeypatch):
     """30 plans go to forked workers; a check broken for one plan must not hide the 29 others."""
-    from lessonlint import engine
+    from lessonlint.checks import artifacts
 
     plan = ("---\nphase: 01-x\nplan: {n}\nmust_haves:\n  artifacts:\n    - path: lessons/{n}.mdx\n"
             "      min_lines: 50\n---\n")
     files = {f".planning/phases/01-x/01-{n:02d}-PLAN.md": plan.format(n=n) for n in range(30)}
     files |= {f"lessons/{n}.mdx": "---\ntitle: x\n---\nx\n" for n in range(30)}
     root = write(tmp_path, files)
-    real = engine.check_artifact
+    real = artifacts.check_artifact
 
     def broken(artifact, ctx):
         if ctx.plan.path.endswith("01-07-PLAN.md"):
             raise RuntimeError("simulated bug")
         return real(artifact, ctx)
 
-    monkeypatch.setattr(engine, "check_artifact", broken)
+    monkeypatch.setattr(artifacts, "check_artifact", broken)
     monkeypatch.setenv("LESSONLINT_WORKERS", "2")
     with recording() as seen:
         outcome = run_in_process(["check", "--root", str(root), "--isolated", "--format", "concise"])

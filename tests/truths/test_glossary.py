@@ -65,9 +65,6 @@ def test_cli_exits_2_on_a_bad_configured_pack(tmp_path, capsys, monkeypatch):
     from lessonlint.truths import judge as judge_module
 
     monkeypatch.setattr(judge_module, "glossary_for", lambda run: load_glossary((str(bad),)))
-    from lessonlint import engine
-
-    monkeypatch.setattr(engine, "glossary_for", judge_module.glossary_for)
     code = main(["check", "--root", str(tmp_path), "--format", "concise"])
     err = capsys.readouterr().err
     assert code == 2

@@ -5,22 +5,23 @@ import datetime
 
 from ...checks.common import at_file
 from ...lesson.model import Lesson
+from ...text.source import SourceError
 from ..schema.zod import CONFIG_PATHS, Schema, ZodType, read_named, read_schemas
 
 SCHEMA = "CHK008"
-_CACHE: dict[tuple, list[Schema]] = {}
 
 
 def schemas(run) -> list[Schema]:
-    """The project's collection schemas (read once per config file version)."""
+    """The project's collection schemas: the first content config file there is (read once per run)."""
+    return run.remember(("collection-schemas",), lambda: _schemas(run))
+
+
+def _schemas(run) -> list[Schema]:
     for rel in CONFIG_PATHS:
-        path = run.root / rel
-        if path.is_file():
-            key = (str(path), path.stat().st_mtime_ns)
-            if key not in _CACHE:
-                source = run.read(rel)
-                _CACHE[key] = read_schemas(rel, source.text) if hasattr(source, "text") else []
-            return _CACHE[key]
+        source = run.read(rel)
+        if isinstance(source, SourceError) and source.reason in ("missing", "not-a-file"):
+            continue
+        return read_schemas(rel, source.text) if hasattr(source, "text") else []
     return []
 
 
@@ -30,20 +31,21 @@ _CODE = (".ts", ".mts", ".cts", ".js", ".mjs", ".cjs", ".tsx", ".jsx")
 def named_schema(run, name: str) -> Schema | None:
     """The project's own schema called ``name`` (``export const SessionSchema = z.object(...)``), read from
     whichever code file declares it; None when no file does, or more than one does."""
-    memo = run.memo.setdefault("named-schemas", {})
-    if name not in memo:
-        found = []
-        for rel in run.files.files():
-            if not rel.endswith(_CODE) or "/node_modules/" in f"/{rel}":
-                continue
-            source = run.read(rel)
-            text = getattr(source, "text", "")
-            if f"const {name}" in text:
-                schema = read_named(rel, text, name)
-                if schema is not None:
-                    found.append(schema)
-        memo[name] = found[0] if len(found) == 1 else None
-    return memo[name]
+    return run.remember(("named-schema", name), lambda: _named_schema(run, name))
+
+
+def _named_schema(run, name: str) -> Schema | None:
+    found = []
+    for rel in run.files.files():
+        if not rel.endswith(_CODE) or "/node_modules/" in f"/{rel}":
+            continue
+        source = run.read(rel)
+        text = getattr(source, "text", "")
+        if f"const {name}" in text:
+            schema = read_named(rel, text, name)
+            if schema is not None:
+                found.append(schema)
+    return found[0] if len(found) == 1 else None
 
 
 def schema_for(run, rel: str) -> Schema | None:

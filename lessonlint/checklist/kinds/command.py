@@ -18,6 +18,7 @@ from ...checks.common import at_file, at_plan, quote, worst
 from ...checks.policy import combined, not_the_plans_to_write
 from ...diagnostic import Status
 from ...results import CERTAIN, HEURISTIC
+from ...text.patterns import timed_out
 from ..api import ItemContext, ItemVerdict, review
 from ..search.paths import clean, local_tail, planned_in
 from ..shell.native import Files, Output, Unsupported, run_line
@@ -105,6 +106,7 @@ def evaluate(ctx: ItemContext, line: str, prose: str) -> ItemVerdict:
         diag = at_plan(ctx.plan, UNREADABLE, message, ctx.item.line, "quote or escape the pattern")
         return ItemVerdict(Status.NEEDS_REVIEW, message, (), (diag,))
     except TimeoutError:
+        timed_out()
         return review(f"{quote(line)}: the pattern took too long")
     if expect.kind == "default" and _is_wc(line):
         expect = _lines_from_neighbour(ctx) or expect

@@ -95,13 +95,12 @@ def _module_lessons(ctx: ItemContext) -> list[str]:
     number = str(ctx.groups.get("module") or "").strip()
     if not number.isdigit():
         return []
-    memo = ctx.plan.run.memo
-    key = ("module-lessons", int(number))
-    if key not in memo:  # once per run: a large project has thousands of files and many such items
-        folder = regex.compile(rf"(?:^|/)(?:\d+[-_])?module[-_]?0*{int(number)}/", regex.I)
-        suffixes = ctx.plan.settings.lesson_suffixes
-        memo[key] = [rel for rel in ctx.plan.run.files.files() if rel.endswith(suffixes) and folder.search(rel)]
-    return memo[key]
+    run = ctx.plan.run
+    folder = regex.compile(rf"(?:^|/)(?:\d+[-_])?module[-_]?0*{int(number)}/", regex.I)
+    suffixes = ctx.plan.settings.lesson_suffixes
+    # once per run: a large project has thousands of files and many such items
+    return run.remember(("module-lessons", int(number)),
+                        lambda: [rel for rel in run.files.files() if rel.endswith(suffixes) and folder.search(rel)])
 
 
 def _wanted(ctx: ItemContext) -> tuple[int, int]:

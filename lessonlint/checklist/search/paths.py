@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import regex
 
-from ...text.resolve import Resolution, resolve_link_end
+from ...text.resolve import Resolution
 from ..api import ItemContext
 
 _QUOTES = "`'\"“”«»"
@@ -41,7 +41,7 @@ def resolve_item_path(raw: str, ctx: ItemContext) -> Resolution:
         if len(set(planned)) == 1:
             text = planned[0]
     known = list(ctx.plan.artifact_paths) + list(ctx.files)
-    return resolve_link_end(text, run.root, run.files, known)
+    return run.resolve_link_end(text, known)
 
 
 def planned_paths(ctx: ItemContext) -> list[str]:
@@ -65,23 +65,15 @@ def planned_in(folder: str, ctx: ItemContext) -> int:
 def local_tail(text: str, ctx: ItemContext) -> str | None:
     """``/Users/x/project/src/a.mdx`` → ``src/a.mdx`` when that exists under the root (or its folder does)."""
     parts = [p for p in regex.split(r"[\\/]+", text) if p not in ("", "~")]
-    root = ctx.plan.run.root
+    run = ctx.plan.run
     tails = ["/".join(parts[start:]) for start in range(1, len(parts)) if ".." not in parts[start:]]
     for tail in tails:
-        if _probe(root / tail, "exists"):
+        if run.probe(tail, "exists"):
             return tail
     for tail in tails:  # a missing file: cut where its folder exists
-        if "/" in tail and _probe(root / tail.rsplit("/", 1)[0], "is_dir"):
+        if "/" in tail and run.probe(tail.rsplit("/", 1)[0], "is_dir"):
             return tail
     return None
-
-
-def _probe(path, test: str) -> bool:
-    """``path.exists()`` / ``is_dir()`` that is False for a name too long or a folder that cannot be entered."""
-    try:
-        return getattr(path, test)()
-    except OSError:
-        return False
 
 
 def path_tokens(text: str) -> list[str]:
