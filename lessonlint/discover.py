@@ -96,7 +96,7 @@ def _jobs_naming(ctx: RunContext, lessons: list[str], skip: set[str]) -> list[Jo
             continue
         plan = ctx.plan(rel)
         if isinstance(plan, Plan):
-            named = wanted & _named(rel, plan, ctx)
+            named = wanted & remember_names(rel, plan, ctx)
             if named:
                 jobs.append(Job(rel, frozenset(named)))
     return jobs
@@ -111,7 +111,9 @@ def _known_names(ctx: RunContext, plans: list[str]) -> dict[str, frozenset[str]]
     return {rel: frozenset(found[key]) for rel, key in keys.items() if isinstance(found.get(key), tuple)}
 
 
-def _named(rel: str, plan: Plan, ctx: RunContext) -> set[str]:
+def remember_names(rel: str, plan: Plan, ctx: RunContext) -> set[str]:
+    """``files_named_by``; with a cache, remembered with its inputs (a full check of the plan remembers it too,
+    so that a later run on one lesson finds the plans naming it without reading them)."""
     if ctx.cache is None:
         return files_named_by(plan, ctx)
     inputs = ctx.record()

@@ -7,7 +7,7 @@ from . import __version__
 from .checks.context import PlanContext, RunContext
 from .config.settings import Settings
 from .diagnostic import Diagnostic, Severity, sort_diagnostics
-from .discover import Job, Targets, expand, is_lesson
+from .discover import Job, Targets, expand, is_lesson, remember_names
 from .parallel import run_parallel, workers_for
 from .plan.model import Plan
 from .registry.codes import RULES
@@ -99,6 +99,9 @@ def check_job(job: Job, ctx: RunContext) -> PlanResult:
     if timeouts() == before:  # a search cut short by its timeout may end otherwise next time
         value = {"r": result} if extras is None else {"r": result, "x": _slim(result, extras)}
         ctx.cache.add(_job_key(ctx, job), inputs, value)
+    plan = ctx.plan(job.plan)
+    if job.focus is None and isinstance(plan, Plan):
+        remember_names(job.plan, plan, ctx)  # for later runs on lessons: which files this plan names
     return result
 
 
@@ -125,12 +128,13 @@ def lesson_job(rel: str, ctx: RunContext, named_directly: bool = False) -> list[
         return lesson_diagnostics(rel, ctx, named_directly)
     inputs, before = ctx.record(), timeouts()
     try:
-        found = lesson_diagnostics(rel, ctx, named_directly)
+        found = lesson_diagnostics(rel, ctx, named_directly=True)
+        unreadable = isinstance(ctx.lesson(rel), SourceError)
     finally:
         ctx.stop(inputs)
-    if timeouts() == before:
-        ctx.cache.add(ctx.cache.key("lesson", rel, named_directly), inputs, tuple(found))
-    return found
+    if timeouts() == before:  # one entry serves both: only an unreadable lesson named directly says so itself
+        ctx.cache.add(ctx.cache.key("lesson", rel), inputs, {"d": tuple(found), "u": unreadable})
+    return found if named_directly or not unreadable else []
 
 
 def _job_key(ctx: RunContext, job: Job) -> str | None:
@@ -154,9 +158,14 @@ def _reused_jobs(ctx: RunContext, jobs) -> dict[Job, PlanResult]:
 
 
 def _reused_lessons(ctx: RunContext, rels: list[str], targets: Targets) -> dict[str, list[Diagnostic]]:
-    keys = {rel: ctx.cache.key("lesson", rel, rel in targets.lessons) for rel in rels}
+    keys = {rel: ctx.cache.key("lesson", rel) for rel in rels}
     found = ctx.cache.lookup(ctx, list(keys.values()))
-    return {rel: list(found[key]) for rel, key in keys.items() if isinstance(found.get(key), tuple)}
+    reused = {}
+    for rel, key in keys.items():
+        entry = found.get(key)
+        if isinstance(entry, dict) and isinstance(entry.get("d"), tuple):
+            reused[rel] = list(entry["d"]) if rel in targets.lessons or not entry.get("u") else []
+    return reused
 
 
 def check_plan(job: Job, ctx: RunContext, extras: dict | None = None) -> PlanResult:

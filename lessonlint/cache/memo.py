@@ -18,6 +18,7 @@ import zlib
 from pathlib import Path
 
 from .. import __version__
+from ..text.resolve import clean
 from ..text.source import display_path, stat_signature
 from .codec import CacheDataError, pack, unpack
 from .store import Store, folder_for
@@ -45,6 +46,8 @@ class Cache:
         self.known: list[tuple[str, str, str]] = []  # (read key, stat signature, digest) from forked workers
         self._signatures: dict[str, tuple[str, str, int]] | None = None
         self._now: dict[tuple[str, str], str] = {}
+        self._tree: bool | None = None  # the last walk still holds (checked once, on the first lookup)
+        self._unsafe: set[str] = set()
         self.hits = self.misses = 0
 
     # -- keys -----------------------------------------------------------------------------------------------
@@ -71,7 +74,7 @@ class Cache:
         for key, (inputs, value) in self.store.entries(wanted).items():
             try:
                 recorded = json.loads(zlib.decompress(inputs))
-                if all(self.current(ctx, (kind, argument)) == was for kind, argument, was in recorded):
+                if all(self._holds(ctx, kind, argument, was) for kind, argument, was in recorded):
                     found[key] = unpack(value)
                     self.used.append(key)
             except (CacheDataError, ValueError, TypeError, zlib.error):
@@ -79,6 +82,44 @@ class Cache:
         self.hits += len(found)
         self.misses += len(wanted) - len(found)
         return found
+
+    def _holds(self, ctx, kind: str, argument: str, was: str) -> bool:
+        if kind != "read" and self._tree_unchanged(ctx) and self._listed(kind, argument):
+            return True  # no folder changed: what the listing decides is as it was
+        return self.current(ctx, (kind, argument)) == was
+
+    def _tree_unchanged(self, ctx) -> bool:
+        """Is every folder of the last walk as it was then (so no listing changed)? Checked once per run."""
+        if self._tree is None:
+            self._tree = False
+            try:
+                text = self.store.tree()
+                taken, stats, unsafe = json.loads(text) if text else (0, {}, [])
+                if stats and all(_folder_holds(ctx.root, rel, was, taken) for rel, was in stats.items()):
+                    self._tree, self._unsafe = True, set(unsafe)
+            except (ValueError, TypeError):
+                pass
+        return self._tree
+
+    def _listed(self, kind: str, argument: str) -> bool:
+        """Does the answer to this input follow from the folder listings alone? File-list queries do; a path
+        does unless it runs through a symlink, a folder that is not walked, or ``..``."""
+        if kind in ("files", "under", "named", "is_dir", "glob"):
+            return True
+        if kind == "resolve":
+            path = clean(argument)[0]
+        elif kind == "link":
+            path = clean(json.loads(argument)[0])[0]
+        elif kind == "probe":
+            path = argument.split(":", 1)[1]
+        else:
+            return False
+        if path.startswith(("~", "/")):
+            return True  # outside the root whatever the folders hold
+        parts = [part for part in path.split("/") if part not in ("", ".")]
+        if ".." in parts:
+            return False
+        return not any("/".join(parts[: i + 1]) in self._unsafe for i in range(len(parts)))
 
     def current(self, ctx, input_key: tuple[str, str]) -> str:
         """What an input is now (once per run)."""
@@ -99,7 +140,10 @@ class Cache:
         if row is None:
             return None
         signature, digest, seen = row
-        where = ctx.sources.locate(key)
+        if self._tree_unchanged(ctx) and self._listed("probe", f"read:{key}") and not key.startswith(("~", "/")):
+            where = Path(os.path.normpath(ctx.sources.root / key))  # no symlink on the way: its real path
+        else:
+            where = ctx.sources.locate(key)
         if not isinstance(where, Path):
             return None
         try:
@@ -130,8 +174,20 @@ class Cache:
     def flush(self, ctx) -> None:
         """Write this run's new entries and file hashes in one transaction."""
         files = list(_read_files(ctx)) + self.known
-        self.store.write(self.pending, self.used, files)
+        tree = ctx.files.tree
+        walked = json.dumps([tree[0], tree[1], sorted(tree[2])]) if tree is not None and not self._tree else None
+        self.store.write(self.pending, self.used, files, walked)
         self.pending, self.used, self.known = [], [], []
+
+
+def _folder_holds(root: Path, rel: str, was, taken: int) -> bool:
+    """The folder's times and inode are those of the walk, and it had not changed just before the walk."""
+    try:
+        info = os.stat(root / rel if rel else root)
+    except OSError:
+        return False
+    now = [info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+    return now == list(was) and max(now[0], now[1]) < taken - RACY_NS
 
 
 def _read_files(ctx):
@@ -150,11 +206,13 @@ def _signature(shown: str, info: os.stat_result) -> str:
 
 def _environment(settings) -> list[str]:
     """Everything a verdict depends on besides the project's files."""
-    from ..checklist.packs import pack_files as rule_files
-    from ..truths.packs import pack_files as glossary_files
+    from ..registry.pack_files import RulesFileError, yaml_files
+    from ..registry.root import rules_root
 
     fields = {k: v for k, v in vars(settings).items() if k not in _NOT_SETTINGS}
-    packs = [*rule_files(settings.rule_packs, settings.root), *glossary_files(settings.glossaries, settings.root)]
+    builtin = rules_root()  # the packs the run loads (checklist.packs, truths.packs), listed without loading them
+    packs = [*yaml_files(settings.rule_packs, settings.root, builtin / "checklist", RulesFileError, "rule pack"),
+             *yaml_files(settings.glossaries, settings.root, builtin / "glossary", RulesFileError, "glossary pack")]
     return [__version__, sys.version, repr(sorted(fields.items(), key=lambda kv: kv[0])), _files_fingerprint(packs),
             _files_fingerprint(sorted(Path(__file__).resolve().parents[1].rglob("*.py"))), _dependencies()]
 

@@ -110,15 +110,30 @@ class Store:
             self._start_afresh()
             return {}
 
-    def write(self, entries: list[tuple[str, bytes, bytes]], used: list[str],
-              files: list[tuple[str, str, str]]) -> None:
-        """One transaction: new entries, the use time of reused ones, the stat signatures of files read."""
+    def tree(self) -> str | None:
+        """The last walk of the project's folders (``FileIndex.tree`` as JSON), if any."""
         db = self._open()
-        if db is None or not (entries or used or files):
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT value FROM meta WHERE key = 'tree'").fetchone()
+        except sqlite3.DatabaseError:
+            self._start_afresh()
+            return None
+        return row[0] if row else None
+
+    def write(self, entries: list[tuple[str, bytes, bytes]], used: list[str],
+              files: list[tuple[str, str, str]], tree: str | None = None) -> None:
+        """One transaction: new entries, the use time of reused ones, the stat signatures of files read, and
+        the folder walk when it is new."""
+        db = self._open()
+        if db is None or not (entries or used or files or tree):
             return
         now = time.time_ns()
         try:
             db.execute("BEGIN IMMEDIATE")
+            if tree is not None:
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('tree', ?)", (tree,))
             db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)",
                            [(key, inputs, value, now) for key, inputs, value in entries])
             db.executemany("UPDATE entries SET used = ? WHERE key = ?", [(now, key) for key in used])

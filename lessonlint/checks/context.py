@@ -4,14 +4,17 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config.settings import Settings
-from ..lesson.model import Lesson
-from ..plan.model import Plan
 from ..text.files import FileIndex
 from ..text.patterns import PatternRunner
 from ..text.resolve import Resolution, resolution_hash, resolve, resolve_link_end
 from ..text.source import SourceCache, SourceError, SourceFile
+
+if TYPE_CHECKING:  # models load with the parsers, when something is parsed (not on a run of reused verdicts)
+    from ..lesson.model import Lesson
+    from ..plan.model import Plan
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import time
 from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
@@ -22,15 +23,43 @@ class FileIndex:
         self._sorted: list[tuple[str, int]] | None = None
         self.observer = None  # called with ((query, argument), answer hash) on every query when set (the cache)
         self._answers: dict[tuple[str, str], str] = {}
+        self.tree: tuple[int, dict, set] | None = None  # (when walked, folder stats, unsafe paths), after a walk
 
     def _walk(self) -> list[str]:
+        """Every file under the root, folder by folder as ``os.walk`` gives them (top-down, names sorted).
+
+        Symlinked folders are listed but not entered (loops, escapes). Each folder is stat'ed before it is
+        listed, and the symlinks, skipped and unreadable folders are noted: ``tree`` lets the cache tell later,
+        from folder times alone, that no listing changed."""
         if self._files is None:
             files: list[str] = []
-            # followlinks=False: symlinked folders (loops, escapes) are not entered
-            for folder, dirs, names in os.walk(self.root, followlinks=False):
-                rel = Path(folder).relative_to(self.root).as_posix()
-                prefix = "" if rel == "." else rel + "/"
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and prefix + d not in self.skip)
+            taken = time.time_ns()
+            stats: dict[str, tuple[int, int, int]] = {}
+            unsafe: set[str] = set()  # paths whose contents or targets the listing does not show
+            stack = [""]
+            while stack:
+                rel = stack.pop()
+                folder = self.root / rel if rel else self.root
+                try:
+                    info = os.stat(folder)
+                    entries = list(os.scandir(folder))
+                except OSError:
+                    unsafe.add(rel)
+                    continue
+                prefix = rel + "/" if rel else ""
+                dirs, names, links = [], [], set()
+                for entry in entries:
+                    try:
+                        is_dir, is_link = entry.is_dir(), entry.is_symlink()
+                    except OSError:
+                        is_dir, is_link = False, True
+                    (dirs if is_dir else names).append(entry.name)
+                    if is_link:
+                        links.add(entry.name)
+                        unsafe.add(prefix + entry.name)
+                kept = sorted(d for d in dirs if d not in SKIP_DIRS and prefix + d not in self.skip)
+                unsafe.update(prefix + d for d in dirs if d not in kept)
+                stats[rel] = (info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
                 if prefix:
                     self._dirs.add(rel)
                 for name in sorted(names):
@@ -38,7 +67,9 @@ class FileIndex:
                     self._by_name.setdefault(name, []).append(prefix + name)
                 if len(files) > MAX_FILES:
                     break
+                stack += [prefix + d for d in reversed(kept) if d not in links]
             self._files = files
+            self.tree = (taken, stats, unsafe)
         return self._files
 
     def files(self) -> list[str]:

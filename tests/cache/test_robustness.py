@@ -148,3 +148,32 @@ def test_the_codec_round_trips_results_and_refuses_strangers():
     for bad in (b"nonsense", zlib.compress(b'{"@Diagnostic": [1]}'), zlib.compress(b'{"a": 1, "b": 2}')):
         with pytest.raises(CacheDataError):
             unpack(bad)
+
+
+@pytest.mark.parametrize("where", ["node_modules/pkg/index.js", "linked/index.js"])
+def test_paths_the_folder_walk_does_not_see_are_checked_each_time(tmp_path, monkeypatch, where):
+    """With no folder changed, paths are taken as they were, except those through a skipped folder or a symlink:
+    a file deleted there is noticed."""
+    import time
+
+    from lessonlint.cache import memo
+
+    monkeypatch.setattr(memo, "RACY_NS", 0)
+    root = copy_example(tmp_path)
+    (root / "elsewhere").mkdir()
+    (root / "linked").symlink_to(root / "node_modules" / "pkg" if where.startswith("linked") else root / "elsewhere")
+    target = root / "node_modules" / "pkg" / "index.js"
+    target.parent.mkdir(parents=True)
+    target.write_text("export const x = 1;\n", encoding="utf-8")
+    plan = root / ".planning/phases/01-sql-foundations/01-01-PLAN.md"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("<verify>", f"<verify>\n  - [ ] `{where}` exists", 1), encoding="utf-8")
+    time.sleep(0.05)
+    first = check(root)
+    time.sleep(0.05)
+    assert check(root) == first
+    target.unlink()
+    time.sleep(0.05)
+    after = check(root, cache=False)
+    assert after != first and f"{where}" in after[1]
+    assert check(root) == after
