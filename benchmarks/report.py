@@ -45,14 +45,18 @@ def ratios(by_id: dict[str, Measurement]) -> list[Ratio]:
     b = by_id.get("b.lessonlint")
     rss = b.peak_rss_kib / 1024 if b and b.peak_rss_kib and not b.error else None
     return [
-        r("(a) lessonlint / markdownlint-cli2", "a.lessonlint", "a.markdownlint-cli2", 0.15),
-        r("(a) lessonlint / rumdl", "a.lessonlint", "a.rumdl", None, "matching rumdl (1×) is the real aim"),
-        r("(a) lessonlint / floor", "a.lessonlint", "a.floor", 10.0),
-        r("(c) lessonlint / markdownlint-cli2", "c.lessonlint", "c.markdownlint-cli2", 0.4),
-        r("(c) lessonlint / rumdl", "c.lessonlint", "c.rumdl", None),
-        r("(c) lessonlint / floor", "c.lessonlint", "c.floor", None),
-        r("(b) / (a) lessonlint", "b.lessonlint", "a.lessonlint", 22.0, "linear would be ≈ copies×"),
-        r("(b) lessonlint / rumdl", "b.lessonlint", "b.rumdl", None),
+        # issue 11: the cache
+        r("(a) cold / markdownlint-cli2", "a.lessonlint-cold", "a.markdownlint-cli2", 0.3),
+        r("(a) warm, nothing changed / rumdl", "a.lessonlint", "a.rumdl", 1.0),
+        r("(a) warm, 1 lesson edited / rumdl", "a.lessonlint-edit", "a.rumdl", 2.0),
+        r("(c) warm / markdownlint-cli2", "c.lessonlint", "c.markdownlint-cli2", 0.25),
+        r("(c) cold / markdownlint-cli2", "c.lessonlint-cold", "c.markdownlint-cli2", None),
+        r("(c) warm / rumdl", "c.lessonlint", "c.rumdl", None),
+        # issue 6
+        r("(a) cold / rumdl", "a.lessonlint-cold", "a.rumdl", None, "matching rumdl (1×) is the real aim"),
+        r("(a) cold / floor", "a.lessonlint-cold", "a.floor", 10.0),
+        r("(b) / (a) cold", "b.lessonlint", "a.lessonlint-cold", 22.0, "linear would be ≈ copies×"),
+        r("(b) cold / rumdl", "b.lessonlint", "b.rumdl", None),
         Ratio("(b) lessonlint peak RSS", rss, None, 250.0, " MiB"),
     ]
 

@@ -77,14 +77,20 @@ def main(argv: list[str] | None = None) -> int:
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # still remove the replica when killed
     workdir = Path(tempfile.mkdtemp(prefix="lessonlint-bench-replica-"))
+    scratch = Path(tempfile.mkdtemp(prefix="lessonlint-bench-"))  # the cache and the copy edited between runs
+    timing.ENV["LESSONLINT_CACHE_DIR"] = str(scratch / "cache")
+    timing.ENV.pop("LESSONLINT_NO_CACHE", None)
     try:
         started = time.perf_counter()
         scaled = replica.build(corpus, workdir, args.copies)
         build_s = time.perf_counter() - started
         scaled_lessons = [p.relative_to(workdir).as_posix() for p in replica.lesson_files(workdir)]
-        cases = _cases(args, ll, mdl, rumdl, corpus, workdir, lessons, scaled_lessons, lesson)
+        edited = scratch / "edited"
+        shutil.copytree(corpus, edited, symlinks=True)
+        cases = _cases(args, ll, mdl, rumdl, corpus, workdir, lessons, scaled_lessons, lesson, edited)
         results = [measure(c, timer, keep_output=c.id in ("a.lessonlint", "b.lessonlint")) for c in cases]
     finally:
+        shutil.rmtree(scratch, ignore_errors=True)
         if args.keep_replica:
             print(f"replica kept in {workdir}", file=sys.stderr)
         else:
@@ -133,14 +139,21 @@ def _document(args, timer: str, load_before, tools_used, corpus: Path, lesson: s
 
 
 def _cases(args, ll, mdl, rumdl, corpus: Path, scaled: Path, lessons: list[str], scaled_lessons: list[str],
-           lesson: str) -> list[Case]:
+           lesson: str, edited: Path) -> list[Case]:
     py, floor = sys.executable, str(FLOOR)
     n, big, w = args.runs, args.runs_large, args.warmup
     check = tuple(ll.argv) + ("check", "--format", "json")  # stdout is discarded: no terminal rendering
+    cold = check + ("--no-cache",)
+    # the edit between runs: a comment line added to one lesson, then taken away (same file, same folder)
+    toggle = (py, "-c", "import sys; p = sys.argv[1]; m = '\\n{/* edited */}\\n'; t = open(p).read(); "
+                        "open(p, 'w').write(t[:-len(m)] if t.endswith(m) else t + m)", lesson)
     cases = [
         Case("s.python", "s", "python -c pass", (py, "-c", "pass"), corpus, n, w, (0,)),
         Case("s.lessonlint", "s", "lessonlint -V", tuple(ll.argv) + ("--version",), corpus, n, w, (0,)),
-        Case("a.lessonlint", "a", "lessonlint", check, corpus, n, w),
+        Case("a.lessonlint-cold", "a", "lessonlint --no-cache", cold, corpus, n, w),
+        # the warm-ups fill the cache; then nothing changes between runs
+        Case("a.lessonlint", "a", "lessonlint (cache warm)", check, corpus, n, max(w, 2)),
+        Case("a.lessonlint-edit", "a", "lessonlint (1 lesson edited)", check, edited, n, max(w, 2), prepare=toggle),
     ]
     rumdl_check = tuple(rumdl.argv + tools.rumdl_check_args(rumdl)) if rumdl.available else ()
     if mdl.available:
@@ -149,14 +162,16 @@ def _cases(args, ll, mdl, rumdl, corpus: Path, scaled: Path, lessons: list[str],
         cases.append(Case("a.rumdl", "a", "rumdl", rumdl_check + tuple(lessons), corpus, n, w))
     cases += [
         Case("a.floor", "a", "floor (read+10)", (py, floor, "."), corpus, n, w, (0,)),
-        Case("b.lessonlint", "b", "lessonlint", check, scaled, big, min(w, 1)),
+        Case("b.lessonlint", "b", "lessonlint --no-cache", cold, scaled, big, min(w, 1)),
     ]
     if rumdl.available:
         cases.append(Case("b.rumdl", "b", "rumdl", rumdl_check + tuple(scaled_lessons), scaled, big, min(w, 1)))
     cases += [
         Case("b.floor", "b", "floor (read+10)", (py, floor, "."), scaled, big, min(w, 1), (0,)),
-        # what the pre-commit hook runs: the default (full) report, to a pipe
-        Case("c.lessonlint", "c", "lessonlint", tuple(ll.argv) + ("check", lesson), corpus, n, w),
+        # what the pre-commit hook runs: the default (full) report, to a pipe; the cache filled by the full runs
+        Case("c.lessonlint", "c", "lessonlint (cache warm)", tuple(ll.argv) + ("check", lesson), corpus, n, w),
+        Case("c.lessonlint-cold", "c", "lessonlint --no-cache", tuple(ll.argv) + ("check", "--no-cache", lesson),
+             corpus, n, w),
     ]
     if mdl.available:
         cases.append(Case("c.markdownlint-cli2", "c", "markdownlint-cli2", tuple(mdl.argv) + (lesson,), corpus, n, w))

@@ -23,6 +23,7 @@ class Case:
     runs: int
     warmup: int = 1
     ok_codes: tuple[int, ...] = (0, 1)  # linters exit 1 when they find something
+    prepare: tuple[str, ...] = ()  # run, untimed, before every run (an edit to a lesson)
 
 
 @dataclass
@@ -113,6 +114,7 @@ def measure(case: Case, timer: str, keep_output: bool = False) -> Measurement:
     """Probe once (exit code, peak RSS, output), then time `case.runs` runs after `case.warmup` warm-ups."""
     m = Measurement(case, timer)
     try:
+        _prepare(case)
         _, _, rss, code, out, err = run_once(case.cmd, case.cwd, probe=True)
     except OSError as exc:
         m.error = f"cannot run {case.cmd[0]}: {exc}"
@@ -128,9 +130,15 @@ def measure(case: Case, timer: str, keep_output: bool = False) -> Measurement:
     return m
 
 
+def _prepare(case: Case) -> None:
+    if case.prepare:
+        subprocess.run(case.prepare, cwd=case.cwd, check=True, env=ENV, stdout=subprocess.DEVNULL)
+
+
 def _loop(m: Measurement) -> None:
     case = m.case
     for i in range(max(case.warmup - 1, 0) + case.runs):  # the probe run was the first warm-up
+        _prepare(case)
         wall, cpu, _, code, _, err = run_once(case.cmd, case.cwd)
         if code not in case.ok_codes and m.error is None:
             m.error = f"exit {code} in a timed run: {err.decode('utf-8', 'replace').strip()}"
@@ -145,7 +153,9 @@ def _hyperfine(m: Measurement) -> None:
     with tempfile.TemporaryDirectory(prefix="lessonlint-bench-hf-") as tmp:
         export = Path(tmp) / "hf.json"
         args = ["hyperfine", "-N", "--style", "none", "-i", "--runs", str(case.runs),
-                "--warmup", str(max(case.warmup - 1, 0)), "--export-json", str(export), shlex.join(case.cmd)]
+                "--warmup", str(max(case.warmup - 1, 0)), "--export-json", str(export)]
+        args += ["--prepare", shlex.join(case.prepare)] if case.prepare else []
+        args.append(shlex.join(case.cmd))
         done = subprocess.run(args, cwd=case.cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
         if done.returncode != 0 or not export.is_file():
             m.error = f"hyperfine failed: {done.stderr.decode('utf-8', 'replace').strip()[-300:]}"

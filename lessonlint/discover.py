@@ -1,6 +1,8 @@
 """Which plans to check, and for a changed lesson, which plans name it."""
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 from dataclasses import dataclass
@@ -9,7 +11,7 @@ from pathlib import Path
 from .checks.context import RunContext
 from .plan.model import Plan
 from .text.files import glob_regex, is_glob
-from .text.source import SourceError
+from .text.source import SourceError, relative_to_root
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,10 @@ class Targets:
     jobs: tuple[Job, ...]
     lessons: tuple[str, ...]  # lessons given on the command line (checked even if no plan names them)
     errors: tuple[str, ...] = ()  # usage errors: paths that do not exist or lie outside the root
+
+
+def hash_text(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def is_plan_path(rel: str) -> bool:
@@ -40,7 +46,10 @@ def find_plans(ctx: RunContext, under: str = "") -> list[str]:
             if rel.startswith(prefix) and any(p.fullmatch(rel) for p in patterns):
                 if not any(x.fullmatch(rel) for x in excluded) and not rel.endswith("-OUTLINE.md"):
                     found.append(rel)
-    return sorted(set(found))
+    found = sorted(set(found))
+    if ctx.recorders:  # a whole command remembered (lessonlint.cache.replay) depends on which plans there are
+        ctx.note(("plans", json.dumps([under, list(settings.plan_globs)])), str(hash_text("\n".join(found))))
+    return found
 
 
 def targets(ctx: RunContext, paths: list[str]) -> Targets:
@@ -51,12 +60,14 @@ def targets(ctx: RunContext, paths: list[str]) -> Targets:
     lessons: list[str] = []
     errors: list[str] = []
     for raw in paths:
-        rel = _relative(ctx.root, raw)
+        rel = relative_to_root(ctx.root, raw)
+        if ctx.recorders:
+            ctx.note(("cli-path", raw), str(rel))
         if rel is None:
             errors.append(f"{raw}: outside the project root {ctx.root}")
-        elif not (ctx.root / rel).exists():
+        elif not ctx.probe(rel, "exists"):
             errors.append(f"{raw}: no such file or directory")
-        elif (ctx.root / rel).is_dir():
+        elif ctx.probe(rel, "is_dir"):
             plans.update(dict.fromkeys(find_plans(ctx, rel)))
             prefix = "" if rel == "." else rel + "/"
             lessons += [f for f in ctx.files.under(prefix) if is_lesson(ctx, f)]
@@ -227,17 +238,6 @@ def _ancestors(rel: str) -> list[str]:
     """Every folder above ``rel`` (the root, ``.``, is left to the caller)."""
     parts = rel.split("/")[:-1]
     return ["/".join(parts[: i + 1]) for i in range(len(parts))]
-
-
-def _relative(root: Path, raw: str) -> str | None:
-    path = Path(raw)
-    path = path if path.is_absolute() else Path.cwd() / path
-    real = Path(os.path.realpath(path))
-    if real == root:
-        return "."
-    if root not in real.parents:
-        return None
-    return real.relative_to(root).as_posix()
 
 
 def _walk(root: Path, top: str):

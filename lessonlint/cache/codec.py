@@ -13,8 +13,8 @@ from dataclasses import fields, is_dataclass
 from ..diagnostic import Diagnostic, Related, Severity, Status
 from ..results import (
     ArtifactResult,
-    CheckOutcome,
     ChecklistResult,
+    CheckOutcome,
     ClaimResult,
     Evidence,
     KeyLinkResult,

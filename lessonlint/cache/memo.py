@@ -18,12 +18,11 @@ import zlib
 from pathlib import Path
 
 from .. import __version__
-from ..text.resolve import clean
-from ..text.source import display_path, stat_signature
+from ..text.source import display_path
+from . import inputs as quick
 from .codec import CacheDataError, pack, unpack
 from .store import Store, folder_for
 
-RACY_NS = 2_000_000_000  # a signature taken within 2 s of the file's change is not trusted (FAT has 2 s mtimes)
 _NOT_SETTINGS = ("cache", "cache_dir")  # settings that do not change a verdict
 
 
@@ -77,6 +76,8 @@ class Cache:
                 if all(self._holds(ctx, kind, argument, was) for kind, argument, was in recorded):
                     found[key] = unpack(value)
                     self.used.append(key)
+                    for inputs in ctx.recorders:  # a whole command being remembered depends on these too
+                        inputs.update(((kind, argument), was) for kind, argument, was in recorded)
             except (CacheDataError, ValueError, TypeError, zlib.error):
                 continue  # a broken entry is a miss; this run writes it again
         self.hits += len(found)
@@ -95,7 +96,7 @@ class Cache:
             try:
                 text = self.store.tree()
                 taken, stats, unsafe = json.loads(text) if text else (0, {}, [])
-                if stats and all(_folder_holds(ctx.root, rel, was, taken) for rel, was in stats.items()):
+                if stats and all(quick.folder_holds(ctx.root, rel, was, taken) for rel, was in stats.items()):
                     self._tree, self._unsafe = True, set(unsafe)
             except (ValueError, TypeError):
                 pass
@@ -106,20 +107,8 @@ class Cache:
         does unless it runs through a symlink, a folder that is not walked, or ``..``."""
         if kind in ("files", "under", "named", "is_dir", "glob"):
             return True
-        if kind == "resolve":
-            path = clean(argument)[0]
-        elif kind == "link":
-            path = clean(json.loads(argument)[0])[0]
-        elif kind == "probe":
-            path = argument.split(":", 1)[1]
-        else:
-            return False
-        if path.startswith(("~", "/")):
-            return True  # outside the root whatever the folders hold
-        parts = [part for part in path.split("/") if part not in ("", ".")]
-        if ".." in parts:
-            return False
-        return not any("/".join(parts[: i + 1]) in self._unsafe for i in range(len(parts)))
+        path = quick.path_of(kind, argument)
+        return path is not None and quick.listed_path(path, self._unsafe)
 
     def current(self, ctx, input_key: tuple[str, str]) -> str:
         """What an input is now (once per run)."""
@@ -150,9 +139,9 @@ class Cache:
             info = os.stat(where)
         except OSError:
             return None
-        if not stat.S_ISREG(info.st_mode) or max(info.st_mtime_ns, info.st_ctime_ns) >= seen - RACY_NS:
+        if not stat.S_ISREG(info.st_mode) or max(info.st_mtime_ns, info.st_ctime_ns) >= seen - quick.RACY_NS:
             return None
-        return digest if _signature(display_path(where, ctx.sources.root), info) == signature else None
+        return digest if quick.signature(display_path(where, ctx.sources.root), info) == signature else None
 
     # -- writing --------------------------------------------------------------------------------------------------
     def add(self, key: str | None, inputs: dict, value) -> None:
@@ -180,28 +169,12 @@ class Cache:
         self.pending, self.used, self.known = [], [], []
 
 
-def _folder_holds(root: Path, rel: str, was, taken: int) -> bool:
-    """The folder's times and inode are those of the walk, and it had not changed just before the walk."""
-    try:
-        info = os.stat(root / rel if rel else root)
-    except OSError:
-        return False
-    now = [info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
-    return now == list(was) and max(now[0], now[1]) < taken - RACY_NS
-
 
 def _read_files(ctx):
     """(key, stat signature, digest) of every file read from disk in this process."""
-    sources = ctx.sources
-    for key, where in list(sources._where.items()):
-        info = sources.stats.get(where) if isinstance(where, Path) else None
-        if info is not None:
-            shown = display_path(where, sources.root)
-            yield key, json.dumps([shown, *info]), sources.digest(key)
+    for key, shown, info, digest in ctx.sources.known():
+        yield key, json.dumps([shown, *info]), digest
 
-
-def _signature(shown: str, info: os.stat_result) -> str:
-    return json.dumps([shown, *stat_signature(info)])
 
 
 def _environment(settings) -> list[str]:
@@ -213,19 +186,9 @@ def _environment(settings) -> list[str]:
     builtin = rules_root()  # the packs the run loads (checklist.packs, truths.packs), listed without loading them
     packs = [*yaml_files(settings.rule_packs, settings.root, builtin / "checklist", RulesFileError, "rule pack"),
              *yaml_files(settings.glossaries, settings.root, builtin / "glossary", RulesFileError, "glossary pack")]
-    return [__version__, sys.version, repr(sorted(fields.items(), key=lambda kv: kv[0])), _files_fingerprint(packs),
-            _files_fingerprint(sorted(Path(__file__).resolve().parents[1].rglob("*.py"))), _dependencies()]
+    return [__version__, sys.version, repr(sorted(fields.items(), key=lambda kv: kv[0])), quick.files_fingerprint(packs),
+            quick.code_fingerprint(), _dependencies()]
 
-
-def _files_fingerprint(paths) -> str:
-    parts = []
-    for path in paths:
-        try:
-            info = os.stat(path)
-            parts.append(f"{path}:{info.st_size}:{info.st_mtime_ns}")
-        except OSError:
-            parts.append(f"{path}:-")
-    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _dependencies() -> str:
@@ -242,5 +205,5 @@ def _dependencies() -> str:
             except (ImportError, ValueError):
                 spec = None
             origin = spec.origin if spec is not None else None
-        found.append(f"{name}:{origin}:{_files_fingerprint([origin] if origin else [])}")
+        found.append(f"{name}:{origin}:{quick.files_fingerprint([origin] if origin else [])}")
     return ",".join(found)

@@ -106,14 +106,29 @@ def check(
         paths = not_excluded(paths, settings)
         if not paths:
             raise typer.Exit(0)  # pre-commit passed only excluded files: nothing to do
-    result, ctx = run_checks(settings, paths, quiet, color.value, parallel=True)
-    emit_reports(result, ctx, outputs, color.value, quiet, statistics)
+    from ..cache import replay
+    from . import outputs as sink
+
+    remember = replay.CURRENT is not None and settings.cache and settings.cache_dir is None and \
+        replay.eligible(replay.CURRENT) is not None and all(out.path is None for out in outputs)
+    result, ctx = run_checks(settings, paths, quiet, color.value, parallel=True, record=remember)
+    sink.CAPTURE = [] if remember and ctx.cache is not None else None
+    try:
+        emit_reports(result, ctx, outputs, color.value, quiet, statistics)
+        captured = sink.CAPTURE
+    finally:
+        sink.CAPTURE = None
     for error in result.errors:
         print(f"lessonlint: {error}", file=sys.stderr)
     if result.errors:
         raise typer.Exit(2)
     failed = any(d.severity.value == "error" for d in result.diagnostics)
-    raise typer.Exit(1 if failed and not exit_zero else 0)
+    code = 1 if failed and not exit_zero else 0
+    if captured is not None and ctx.recorders:
+        inputs = ctx.recorders[0]
+        ctx.stop(inputs)
+        replay.remember(replay.CURRENT, ctx.root, inputs, "".join(captured), code)
+    raise typer.Exit(code)
 
 
 @app.command()
@@ -176,7 +191,8 @@ def clean(
     """Empty the cache: remembered verdicts of this project (or, with --all, of every project)."""
     import shutil
 
-    from ..cache.store import cache_home, clean as clean_all, folder_for
+    from ..cache.store import cache_home, folder_for
+    from ..cache.store import clean as clean_all
 
     settings, _ = load_settings(root, [], config, isolated)
     if every:

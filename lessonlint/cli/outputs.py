@@ -52,11 +52,16 @@ def parse_outputs(specs: list[str] | None, output: Path | None) -> list[Output]:
     return outputs
 
 
+CAPTURE: list[str] | None = None  # when a list, what goes to standard output is kept there too (cache.replay)
+
+
 def emit(output: Output, text: str | Iterable[str]) -> None:
     """Write ``text`` (or its pieces, in order) to the output's file (atomically) or to standard output."""
     if output.path is None:
         for part in [text] if isinstance(text, str) else text:
             sys.stdout.write(part)
+            if CAPTURE is not None:
+                CAPTURE.append(part)
         sys.stdout.flush()
     else:
         write_atomic(output.path, text)

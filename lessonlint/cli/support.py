@@ -10,6 +10,8 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from ..config.settings import config_start
+
 
 class UsageProblem(Exception):
     """Bad command line or configuration: exit 2 with one line."""
@@ -41,11 +43,14 @@ def load_settings(root: Path | None, paths: list[str], config: Path | None = Non
     return settings, found.path
 
 
-def run_checks(settings, paths: list[str], quiet: bool = True, color: str = "never", parallel: bool = False):
+def run_checks(settings, paths: list[str], quiet: bool = True, color: str = "never", parallel: bool = False,
+               record: bool = False):
     """(RunResult, RunContext) of one run; a progress bar on a terminal for long runs.
 
     ``parallel``: a large run may check its plans in several processes. Results still valid in the cache are
     reused; either way the returned context need not hold a parsed plan (``ctx.plan`` parses on demand).
+    ``record``: with a cache, the context keeps recording every input of the command (``ctx.recorders[0]``)
+    until the caller stops it (``cache.replay`` remembers the whole command).
     """
     from ..checks.context import RunContext
     from ..discover import targets
@@ -59,6 +64,8 @@ def run_checks(settings, paths: list[str], quiet: bool = True, color: str = "nev
         cache = open_cache(settings)
     ctx = RunContext.create(settings, _inside(cache.store.folder, settings.root) if cache else frozenset())
     ctx.cache = cache
+    if record and cache is not None:
+        ctx.record()
     chosen = targets(ctx, paths)
     if chosen.errors:
         raise UsageProblem("; ".join(chosen.errors))
@@ -114,16 +121,6 @@ def not_excluded(paths: list[str], settings) -> list[str]:
         if rel is None or not any(p.fullmatch(rel) for p in patterns):
             kept.append(raw)
     return kept
-
-
-def config_start(root: Path | None, paths: list[str]) -> Path:
-    """The folder the config search starts from: --root, else the first path's folder, else here."""
-    if root is not None:
-        return root
-    if paths and Path(paths[0]).exists():
-        first = Path(paths[0])
-        return first if first.is_dir() else first.parent
-    return Path.cwd()
 
 
 def project_root(root: Path | None, paths: list[str]) -> Path:

@@ -13,24 +13,12 @@ from pathlib import Path
 from ..diagnostic import Severity
 from ..registry.codes import RULES
 from .check import Config, ConfigError, Where, code_problem, selectors, validate
-from .settings import Settings
+from .settings import CONFIG_NAMES, Settings, find_config
 
 __all__ = ["CONFIG_NAMES", "Config", "ConfigError", "code_problem", "find_config", "load_config", "override_codes",
            "settings_for", "with_severity"]
 
-CONFIG_NAMES = (".lessonlint.toml", "lessonlint.toml", "pyproject.toml")
 TABLE = ("tool", "lessonlint")
-
-
-def find_config(start: Path) -> Path | None:
-    """The nearest config file from ``start`` upward, or None."""
-    start = start.resolve()
-    for folder in (start, *start.parents):
-        for name in CONFIG_NAMES:
-            candidate = folder / name
-            if candidate.is_file() and (name != "pyproject.toml" or _mentions_table(candidate)):
-                return candidate
-    return None
 
 
 def load_config(path: Path) -> Config:
@@ -117,20 +105,3 @@ def _toml_error(message: str, text: str) -> tuple[int | None, str]:
     if "(at end of document)" in message:
         return max(1, len(text.splitlines())), message.replace("(at end of document)", "at the end of the file")
     return None, message
-
-
-def _mentions_table(pyproject: Path) -> bool:
-    try:
-        text = pyproject.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
-    if "lessonlint" not in text:  # cheap test before parsing someone else's file
-        return False
-    import tomllib
-
-    try:
-        return isinstance(tomllib.loads(text).get("tool", {}).get("lessonlint"), dict)
-    except tomllib.TOMLDecodeError:
-        return True  # it means to configure us: load_config reports the error with its line
-
-

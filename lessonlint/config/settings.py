@@ -6,6 +6,8 @@ from pathlib import Path
 
 from ..diagnostic import Severity
 
+CONFIG_NAMES = (".lessonlint.toml", "lessonlint.toml", "pyproject.toml")
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -51,3 +53,39 @@ def find_root(start: Path) -> Path:
             if (folder / marker).exists():
                 return folder
     return start
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file from ``start`` upward, or None."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _mentions_table(candidate)):
+                return candidate
+    return None
+
+
+def _mentions_table(pyproject: Path) -> bool:
+    try:
+        text = pyproject.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    if "lessonlint" not in text:  # cheap test before parsing someone else's file
+        return False
+    import tomllib
+
+    try:
+        return isinstance(tomllib.loads(text).get("tool", {}).get("lessonlint"), dict)
+    except tomllib.TOMLDecodeError:
+        return True  # it means to configure us: load_config reports the error with its line
+
+
+def config_start(root: Path | None, paths: list[str]) -> Path:
+    """The folder the config search starts from: --root, else the first path's folder, else here."""
+    if root is not None:
+        return root
+    if paths and Path(paths[0]).exists():
+        first = Path(paths[0])
+        return first if first.is_dir() else first.parent
+    return Path.cwd()

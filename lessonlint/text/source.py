@@ -16,6 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .fs import relative_to_root, stat_signature
+
+__all__ = ["relative_to_root", "stat_signature"]
+
 _BREAK = re.compile(r"\r\n|\r|\n")
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -191,6 +195,13 @@ class SourceCache:
             known = hashlib.blake2b(found.text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
         return f"{found.path}:{known}"
 
+    def known(self):
+        """(key, shown path, stat signature, content digest) of every file read from disk so far (no reading)."""
+        for key, where in list(self._where.items()):
+            if isinstance(where, Path) and where in self.stats and where in self._digests:
+                shown = display_path(where, self.root)
+                yield key, shown, self.stats[where], f"{shown}:{self._digests[where]}"
+
     def without(self, needle: str) -> set[str]:
         """Paths (as shown) of the files read so far whose text lacks ``needle``."""
         return {f.path for f in self._files.values() if isinstance(f, SourceFile) and needle not in f.text}
@@ -227,7 +238,3 @@ class SourceCache:
         text, notes = decode(data)
         return SourceFile.from_text(shown, text, notes)
 
-
-def stat_signature(info: os.stat_result) -> tuple[int, int, int, int, int]:
-    """What changes when a file's content may have: mode, size, modification and change times, inode."""
-    return (info.st_mode, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)

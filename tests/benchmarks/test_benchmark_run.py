@@ -35,8 +35,8 @@ def test_report_has_the_documented_sections(report):
 
 def test_every_case_ran_with_the_expected_numbers(report):
     ids = {r["id"] for r in report["results"]}
-    assert ids == {"s.python", "s.lessonlint", "a.lessonlint", "a.floor", "b.lessonlint", "b.floor",
-                   "c.lessonlint", "c.floor"}
+    assert ids == {"s.python", "s.lessonlint", "a.lessonlint-cold", "a.lessonlint", "a.lessonlint-edit", "a.floor",
+                   "b.lessonlint", "b.floor", "c.lessonlint", "c.lessonlint-cold", "c.floor"}
     for result in report["results"]:
         assert result["error"] is None, result
         assert result["runs"] == 1
@@ -46,11 +46,13 @@ def test_every_case_ran_with_the_expected_numbers(report):
 
 def test_ratios_name_their_targets(report):
     by_name = {r["name"]: r for r in report["ratios"]}
-    assert by_name["(a) lessonlint / floor"]["target_max"] == 10.0
-    assert by_name["(b) / (a) lessonlint"]["target_max"] == 22.0
+    assert by_name["(a) cold / floor"]["target_max"] == 10.0
+    assert by_name["(b) / (a) cold"]["target_max"] == 22.0
     assert by_name["(b) lessonlint peak RSS"]["target_max"] == 250.0
-    assert by_name["(a) lessonlint / markdownlint-cli2"]["value"] is None  # skipped, not invented
-    assert by_name["(a) lessonlint / floor"]["value"] > 0
+    assert by_name["(a) warm, nothing changed / rumdl"]["target_max"] == 1.0
+    assert by_name["(c) warm / markdownlint-cli2"]["target_max"] == 0.25
+    assert by_name["(a) cold / markdownlint-cli2"]["value"] is None  # skipped, not invented
+    assert by_name["(a) cold / floor"]["value"] > 0
 
 
 def test_replica_is_three_faithful_copies(report):

@@ -101,7 +101,7 @@ def test_the_same_without_the_racy_window(steps):
     """Stat signatures alone (no 2 s window): edits a clock tick apart are still seen (size, mtime, ctime)."""
     import time
 
-    from lessonlint.cache import memo
+    from lessonlint.cache import inputs as memo
 
     saved, memo.RACY_NS = memo.RACY_NS, 0
     folder = Path(tempfile.mkdtemp(prefix="lessonlint-edits-"))

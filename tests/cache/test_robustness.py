@@ -10,13 +10,13 @@ import sys
 import zlib
 
 import pytest
+from hardening.audit import recording
 
 from lessonlint.__main__ import main
 from lessonlint.cache.codec import CacheDataError, pack, unpack
 from lessonlint.diagnostic import Diagnostic, Related, Severity, Status
 from lessonlint.results import ChecklistResult, Evidence, PlanResult
 
-from hardening.audit import recording
 from .helpers import EXAMPLE, check, copy_example
 
 
@@ -156,7 +156,7 @@ def test_paths_the_folder_walk_does_not_see_are_checked_each_time(tmp_path, monk
     a file deleted there is noticed."""
     import time
 
-    from lessonlint.cache import memo
+    from lessonlint.cache import inputs as memo
 
     monkeypatch.setattr(memo, "RACY_NS", 0)
     root = copy_example(tmp_path)
