@@ -144,9 +144,11 @@ def _cases(args, ll, mdl, rumdl, corpus: Path, scaled: Path, lessons: list[str],
     n, big, w = args.runs, args.runs_large, args.warmup
     check = tuple(ll.argv) + ("check", "--format", "json")  # stdout is discarded: no terminal rendering
     cold = check + ("--no-cache",)
-    # the edit between runs: a comment line added to one lesson, then taken away (same file, same folder)
-    toggle = (py, "-c", "import sys; p = sys.argv[1]; m = '\\n{/* edited */}\\n'; t = open(p).read(); "
-                        "open(p, 'w').write(t[:-len(m)] if t.endswith(m) else t + m)", lesson)
+    # the edit between runs: a comment line with fresh content each run (never a state the cache has seen),
+    # replacing the previous one (same file, same folder, the lesson's own text otherwise unchanged)
+    toggle = (py, "-c", "import sys, re, uuid; p = sys.argv[1]; t = open(p).read(); "
+                        "t = re.sub(r'\\n\\{/\\* edited [0-9a-f]+ \\*/\\}\\n$', '', t); "
+                        "open(p, 'w').write(t + '\\n{/* edited ' + uuid.uuid4().hex + ' */}\\n')", lesson)
     cases = [
         Case("s.python", "s", "python -c pass", (py, "-c", "pass"), corpus, n, w, (0,)),
         Case("s.lessonlint", "s", "lessonlint -V", tuple(ll.argv) + ("--version",), corpus, n, w, (0,)),
