@@ -49,9 +49,11 @@ def run_parallel(ctx, targets, workers: int, progress, check_plan, lesson_diagno
     done = 0
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for number, results, checked, clean, cached in pool.imap_unordered(_work, list(enumerate(chunks))):
+            for number, results, checked, clean, cached, inputs in pool.imap_unordered(_work, list(enumerate(chunks))):
                 if cached is not None:
                     ctx.cache.absorb(cached)  # the worker's new cache entries, written by this process
+                for recorder in ctx.recorders:  # a whole command being remembered depends on what workers read
+                    recorder.update(inputs)
                 for index, outcome in results:
                     outcomes[index] = outcome
                 for rel, found in checked:
@@ -83,7 +85,9 @@ def _work(task):
         except Exception as exc:  # noqa: BLE001
             checked.append((rel, internal_error(rel, exc)))
     cached = ctx.cache.drain(ctx) if ctx.cache is not None else None
-    return number, results, checked, ctx.sources.without("lessonlint-"), cached
+    # the inputs this worker noted (its copies of the recorders open at the fork hold them), for the parent's
+    inputs = ctx.recorders[0] if ctx.recorders else {}
+    return number, results, checked, ctx.sources.without("lessonlint-"), cached, inputs
 
 
 def _can_fork() -> bool:

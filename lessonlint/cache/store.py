@@ -42,8 +42,14 @@ class Store:
         self.folder = folder
         self._db: sqlite3.Connection | None = None
         self.broken = False
+        self._pid = os.getpid()
+        self._inherited: list[sqlite3.Connection] = []
 
     def _open(self) -> sqlite3.Connection | None:
+        if self._pid != os.getpid():  # a forked worker: never use the parent's connection, open its own
+            if self._db is not None:
+                self._inherited.append(self._db)  # kept, not closed: closing it here would disturb the parent
+            self._db, self._pid = None, os.getpid()
         if self._db is not None or self.broken:
             return self._db
         try:

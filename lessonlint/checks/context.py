@@ -63,7 +63,7 @@ class RunContext:
             return source
         from ..lesson.parser import parse_lesson
 
-        lesson = parse_lesson(source, mdx=not rel.endswith(".md"))
+        lesson = parse_lesson(source, mdx=not rel.endswith(".md"), heading_ids=self.settings.mdx_heading_ids)
         self.lessons[rel] = lesson
         return lesson
 
@@ -134,7 +134,8 @@ class RunContext:
         return inputs
 
     def stop(self, inputs: dict) -> None:
-        self.recorders.remove(inputs)
+        # by identity: two recorders may hold equal inputs (both empty), and only this one ends
+        del self.recorders[next(n for n, r in enumerate(self.recorders) if r is inputs)]
         if not self.recorders:
             self.sources.observer = self.files.observer = None
 

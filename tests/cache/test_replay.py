@@ -97,3 +97,20 @@ def test_a_config_above_the_root_is_a_miss_too(course):
     time.sleep(0.05)
     assert _replayed(course) is None
     assert _run(course) == _plain(course)
+
+
+def test_what_forked_workers_read_counts_too(course, monkeypatch):
+    """A large run checks its plans in workers; an edit to a lesson only a worker read is still a miss."""
+    from lessonlint import parallel
+
+    monkeypatch.setattr(parallel, "MIN_JOBS", 1)
+    monkeypatch.setenv("LESSONLINT_WORKERS", "2")
+    first = _run(course)
+    assert first == _plain(course)
+    time.sleep(0.05)
+    assert _replayed(course) == first
+    lesson = course / LESSON
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace("WHERE", "HAVING"), encoding="utf-8")
+    time.sleep(0.05)
+    assert _replayed(course) is None
+    assert _run(course) == _plain(course)
