@@ -217,6 +217,12 @@ def schema() -> None:
     typer.echo(json.dumps(json_schema(), indent=2))
 
 
+class ChecklistFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
 @app.command()
 def checklist(
     paths: Optional[List[str]] = typer.Argument(None, help="Plans, lessons or folders. None: every plan under the root."),
@@ -230,13 +236,17 @@ def checklist(
                                           "too (default: the config's `strict`, else such a miss needs review)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither reuse nor remember verdicts in this run "
                                   "(the cache lives outside the project; `lessonlint clean` empties it)."),
+    checklist_format: ChecklistFormat = typer.Option(ChecklistFormat.text, "--format", "-f", help="text (the "
+                                                     "terminal), json (the item objects of `check --format json` "
+                                                     "plus coverage) or markdown (a table per plan)."),
 ) -> None:
     """Every checklist item with its status, rule and evidence, and the coverage. Exit 1 when an item fails."""
     from ..render.checklist import render_checklist
 
     settings, _ = load_settings(root, paths or [], config, isolated, strict=strict, cache=not no_cache)
     result, _ = run_checks(settings, paths or [])
-    sys.stdout.write(render_checklist(result, unmapped=unmapped, sections=tuple(section or ())))
+    sys.stdout.write(render_checklist(result, unmapped=unmapped, sections=tuple(section or ()),
+                                      fmt=checklist_format.value))
     for error in result.errors:
         print(f"lessonlint: {error}", file=sys.stderr)
     failed = any(item.status.value == "failed" and (not section or item.section in section)

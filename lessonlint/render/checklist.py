@@ -45,10 +45,19 @@ def coverage(items: list[ChecklistResult]) -> Coverage:
                     dict(needs))
 
 
-def render_checklist(result: RunResult, unmapped: bool = False, sections: tuple[str, ...] = ()) -> str:
-    """The report: per plan, each item and its verdict; then the coverage lines (or the unmapped phrasings)."""
+FORMATS = ("text", "json", "markdown")
+
+
+def render_checklist(result: RunResult, unmapped: bool = False, sections: tuple[str, ...] = (),
+                     fmt: str = "text") -> str:
+    """The report: per plan, each item and its verdict; then the coverage lines (or the unmapped phrasings).
+    ``fmt``: ``text`` (the terminal), ``json`` (``check``'s item objects plus coverage) or ``markdown``."""
     items = [(plan.path, item) for plan in result.plans for item in plan.checklist
              if not sections or item.section in sections]
+    if fmt == "json":
+        return _json(result, items, unmapped)
+    if fmt == "markdown":
+        return _markdown(items, unmapped)
     if unmapped:
         return _unmapped([item for _, item in items])
     out: list[str] = []
@@ -91,10 +100,55 @@ def shape(text: str) -> str:
 
 
 def _unmapped(items: list[ChecklistResult]) -> str:
-    shapes = Counter(shape(item.text) for item in items if item.code is None)
-    if not shapes:
+    rows = _phrasings(items)
+    if not rows:
         return "every item matched a rule\n"
-    lines = [f"{count:>5}×  {text}" for text, count in sorted(shapes.items(), key=lambda p: (-p[1], p[0]))]
-    total = sum(shapes.values())
-    lines.append(f"\n{total} items in {len(shapes)} phrasings matched no rule")
+    lines = [f"{count:>5}×  {text}" for text, count in rows]
+    lines.append(f"\n{sum(n for _, n in rows)} items in {len(rows)} phrasings matched no rule")
     return "\n".join(lines) + "\n"
+
+
+def _phrasings(items: list[ChecklistResult]) -> list[tuple[str, int]]:
+    shapes = Counter(shape(item.text) for item in items if item.code is None)
+    return sorted(shapes.items(), key=lambda p: (-p[1], p[0]))
+
+
+def _json(result: RunResult, items: list[tuple[str, ChecklistResult]], unmapped: bool) -> str:
+    from .json_format import checklist_item_data, dumps
+
+    found = coverage([item for _, item in items])
+    plans: dict[str, list] = {}
+    for path, item in items:
+        plans.setdefault(path, []).append({**checklist_item_data(item), "needs": item.needs})
+    doc = {"version": result.version, "root": result.root,
+           "plans": [{"path": path, "checklist": found_items} for path, found_items in plans.items()],
+           "coverage": {"items": found.items, "passed": found.passed, "failed": found.failed,
+                        "needs_review": found.needs_review, "judged": found.judged,
+                        "file_checkable": found.file_checkable, "by_need": dict(sorted(found.by_need.items()))}}
+    if unmapped:
+        doc["unmapped"] = [{"phrasing": text, "count": count} for text, count in _phrasings([i for _, i in items])]
+    return dumps(doc) + "\n"
+
+
+def _cell(text: str) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def _markdown(items: list[tuple[str, ChecklistResult]], unmapped: bool) -> str:
+    if unmapped:
+        rows = _phrasings([item for _, item in items])
+        if not rows:
+            return "Every checklist item matched a rule.\n"
+        out = ["| count | phrasing |", "|---:|---|"] + [f"| {n} | {_cell(text)} |" for text, n in rows]
+        return "\n".join(out) + "\n"
+    out: list[str] = []
+    current = None
+    for path, item in items:
+        if path != current:
+            out += ["" if current else "", f"### `{path}`", "", "| line | status | section | rule | item | reason |",
+                    "|---:|---|---|---|---|---|"]
+            current = path
+        out.append(f"| {item.line} | {MARKS[item.status]} {item.status.value} | {item.section} | "
+                   f"{_cell(item.code or '-')} | {_cell(item.text)} | {_cell(item.reason)} |")
+    out += ["", *(f"- {line}" for line in summary_lines(coverage([item for _, item in items])))]
+    return "\n".join(out).lstrip("\n") + "\n"

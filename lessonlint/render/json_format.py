@@ -159,9 +159,11 @@ def _plan(p) -> dict:
              "matches": [_evidence(e) for e in k.matches]}
             for k in p.key_links
         ],
-        "checklist": [
-            {"section": c.section, "text": c.text, "line": c.line, "status": c.status.value, "basis": c.basis, "code": c.code,
-             "task": c.task, "reason": c.reason, "evidence": [_evidence(e) for e in c.evidence]}
-            for c in p.checklist
-        ],
+        "checklist": [checklist_item_data(c) for c in p.checklist],
     }
+
+
+def checklist_item_data(c) -> dict:
+    """One checklist item of the JSON contract (``check`` and ``checklist --format json`` share it)."""
+    return {"section": c.section, "text": c.text, "line": c.line, "status": c.status.value, "basis": c.basis,
+            "code": c.code, "task": c.task, "reason": c.reason, "evidence": [_evidence(e) for e in c.evidence]}

@@ -41,3 +41,34 @@ def test_unmapped_groups_phrasings(tmp_path, capsys):
     out = capsys.readouterr().out
     assert code == 0
     assert "2×  Wibble N wobbles" in out and "File exists" not in out
+
+
+def test_json_holds_checks_item_objects_and_the_coverage(tmp_path, capsys):
+    import json
+
+    build(tmp_path, {"item": "File exists at lessons/a.mdx", "after": ["Contains `HOP(`", "Wibble wobble"],
+                     "files": {"lessons/a.mdx": "# A\n"}})
+    code = main(["checklist", "--root", str(tmp_path), "--isolated", "--format", "json"])
+    doc = json.loads(capsys.readouterr().out)
+    assert code == 1
+    main(["check", "--root", str(tmp_path), "--isolated", "--format", "json"])
+    checked = json.loads(capsys.readouterr().out)
+    items = [item for plan in doc["plans"] for item in plan["checklist"]]
+    assert [{k: v for k, v in item.items() if k != "needs"} for item in items] == \
+        [item for plan in checked["plans"] for item in plan["checklist"]]
+    assert [item["status"] for item in items] == ["passed", "failed", "needs_review"]
+    assert doc["coverage"] == {"items": 3, "passed": 1, "failed": 1, "needs_review": 1, "judged": 2,
+                               "file_checkable": 3, "by_need": {"unmapped": 1}}
+    assert "unmapped" not in doc
+    main(["checklist", "--root", str(tmp_path), "--isolated", "-f", "json", "--unmapped"])
+    assert json.loads(capsys.readouterr().out)["unmapped"] == [{"phrasing": "Wibble wobble", "count": 1}]
+
+
+def test_markdown_is_a_table_per_plan_with_the_coverage(tmp_path, capsys):
+    build(tmp_path, {"item": "Contains `a|b`", "files": {"lessons/a.mdx": "# A\n"}})
+    assert main(["checklist", "--root", str(tmp_path), "--isolated", "--format", "markdown"]) == 1
+    out = capsys.readouterr().out
+    assert "| line | status | section | rule | item | reason |" in out
+    row = next(line for line in out.splitlines() if "✗ failed" in line)
+    assert row.count(" | ") == 5 and "a\\|b" in row  # a pipe in the item text is escaped, the row keeps 6 cells
+    assert "- items: 1 · judged 1 (100%) · needs-review 0" in out
