@@ -110,7 +110,8 @@ def _slim(result: PlanResult, extras: dict) -> dict:
     if "checklist" not in extras:
         return extras
     changed = tuple((i, item) for i, item in enumerate(extras["checklist"]) if item != result.checklist[i])
-    return {"task_files": extras["task_files"], "base": extras["base"], "changed": changed}
+    return {"task_files": extras["task_files"], "base": extras["base"], "changed": changed,
+            "outline": extras["outline"]}
 
 
 def _full(result: PlanResult, slim: dict) -> dict:
@@ -119,7 +120,8 @@ def _full(result: PlanResult, slim: dict) -> dict:
     checklist = list(result.checklist)
     for index, item in slim["changed"]:
         checklist[index] = item
-    return {"task_files": slim["task_files"], "base": slim["base"], "checklist": tuple(checklist)}
+    return {"task_files": slim["task_files"], "base": slim["base"], "checklist": tuple(checklist),
+            "outline": slim.get("outline", ())}
 
 
 def lesson_job(rel: str, ctx: RunContext, named_directly: bool = False) -> list[Diagnostic]:
@@ -197,9 +199,11 @@ def check_plan(job: Job, ctx: RunContext, extras: dict | None = None) -> PlanRes
     items = plan.checklist if focus is None else \
         [i for i in plan.checklist if i.task is None or _task_names(plan, i.task, focus, ctx)]
     checklist = [judge_item(i, pctx) for i in items]
+    outline = _default_outline(pctx, checklist, focus)
     if extras is not None and focus is None:
         extras["checklist"] = tuple(checklist)
         extras["task_files"] = tuple(tuple(sorted(_task_files(task, ctx))) for task in plan.tasks)
+        extras["outline"] = tuple(outline)
     if focus is None:
         # truths come last: they reuse the verdicts above as evidence
         truths, checklist = judge_truths(pctx, artifacts, key_links, checklist)
@@ -218,6 +222,7 @@ def check_plan(job: Job, ctx: RunContext, extras: dict | None = None) -> PlanRes
         diagnostics += truth.diagnostics
     for entry in checklist:
         diagnostics += entry.diagnostics
+    diagnostics += outline
     if not (plan.truths or plan.artifacts or plan.key_links or plan.checklist):
         diagnostics.append(Diagnostic("PLN007", "nothing in this plan can be checked: no must_haves and no checklist",
                                       plan.path, 1, 1, plan=plan.path, plan_line=1,
@@ -232,6 +237,22 @@ def check_plan(job: Job, ctx: RunContext, extras: dict | None = None) -> PlanRes
     lessons = tuple(sorted(lessons))
     return PlanResult(plan.path, plan.phase, plan.plan_id, tuple(truths), tuple(artifacts), tuple(key_links),
                       tuple(checklist), tuple(diagnostics), lessons)
+
+
+def _default_outline(pctx: PlanContext, checklist, focus) -> list[Diagnostic]:
+    """Outlines no checklist item compared, compared anyway (setting ``outline-default``)."""
+    ctx = pctx.run
+    if not ctx.settings.outline_default or not pctx.plan.tasks:
+        return []
+    from .checklist.judge import rules_for
+    from .checklist.kinds.outline import default_outline
+
+    kinds = {rule.id: rule.kind for rule in rules_for(ctx)}
+    asked = [item.task for item in checklist if kinds.get(item.code) == "outline"]
+    covered = None if None in asked else set(asked)
+    lessons = {p for task in pctx.plan.tasks for f in task.files for p in ctx.resolve(f).paths
+               if (focus is None or p in focus) and is_lesson(ctx, p)}
+    return default_outline(pctx, covered, lessons)
 
 
 def lesson_diagnostics(rel: str, ctx: RunContext, named_directly: bool = False) -> list[Diagnostic]:
@@ -274,7 +295,10 @@ def _finish(diag: Diagnostic, settings: Settings) -> Diagnostic | None:
     if not settings.enabled(diag.code):
         return None
     rule = RULES.get(diag.code)
-    severity = settings.severity.get(diag.code) or (rule.severity if rule else Severity.ERROR)
+    default = rule.severity if rule else Severity.ERROR
+    # a finding may come milder than its rule's default (an outline no item asked about: a warning); the
+    # configured severity wins either way
+    severity = settings.severity.get(diag.code) or (diag.severity if diag.severity.rank > default.rank else default)
     return replace(diag, severity=severity)
 
 
@@ -318,6 +342,7 @@ def focus_view(full: PlanResult, extras: dict, focus: frozenset[str], ctx: RunCo
             diagnostics += check.diagnostics
     for entry in checklist:
         diagnostics += entry.diagnostics
+    diagnostics += extras.get("outline", ())
     diagnostics += [d for d in full.diagnostics if d.code == "PLN007"]
     diagnostics = [d for d in diagnostics if d.path in focus]
     named = {p for a in artifacts for p in a.resolved_paths if is_lesson(ctx, p)} & focus

@@ -48,6 +48,9 @@ OPTIONS: tuple[Option, ...] = (
     Option("diagram-components", "strings", "JSX components that count as diagrams."),
     Option("stub-exceptions", "strings", "Heading words under which TODO/TBD are allowed (lab exercises)."),
     Option("outline-word-share", "float", "Share of an outline section's word target its prose must reach.", 0.0),
+    Option("outline-default", "bool", "Compare the numbered outline of every task's <action> with the lesson it "
+                                      "names even when no checklist item asks (missing, out-of-order and short "
+                                      "sections as warnings CHK020-CHK022; `severity` raises them)."),
     Option("strict", "bool", "Fail items on heuristic evidence too (words lifted from prose, a guessed file); "
                              "by default such a miss needs review and only certain evidence fails an item."),
     Option("cache", "bool", "Remember verdicts between runs and reuse those whose files did not change "

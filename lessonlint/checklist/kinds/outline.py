@@ -10,13 +10,16 @@ its "~N words" target is reported as a warning (CHK022); it fails the item only 
 
 Params: ``share`` (default ``settings.outline_word_share``), ``short_fails`` (default false).
 Groups: ``min_lines`` ("Content is 400+ lines covering all sections").
+
+``default_outline``: the same comparison for every task no outline item covers (setting ``outline-default``),
+its findings warnings that fail no item.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...checks.common import at_file, quote
-from ...diagnostic import Status
+from ...diagnostic import Diagnostic, Severity, Status
 from ...results import Evidence
 from ..api import ItemContext, ItemVerdict, review
 from ..outline.align import align, best_heading, is_intro, same_language
@@ -69,6 +72,29 @@ def check(ctx: ItemContext) -> ItemVerdict:
                        evidence, diagnostics)
 
 
+def default_outline(pctx, covered: set[int] | None, lessons: set[str]) -> list[Diagnostic]:
+    """The outline of every task of the plan compared with each lesson of ``lessons`` it names, when no checklist
+    item asked (``covered``: tasks an outline item compared; None: an item compared every task). Its findings
+    are warnings (the ``severity`` setting may raise them); sections it cannot place stay silent."""
+    if covered is None:
+        return []
+    out: list[Diagnostic] = []
+    for index, task in enumerate(pctx.plan.tasks):
+        outline = sections(task) if index not in covered else ()
+        if not outline:
+            continue
+        named = sorted({p for f in task.files for p in pctx.run.resolve(f).paths} & lessons)
+        for rel in named:
+            ctx = ItemContext(None, task, pctx, (rel,))
+            lesson = ctx.lesson(rel)
+            if lesson is None:
+                continue  # unreadable: the artifact checks report it
+            found = _Findings()
+            _compare(ctx, rel, lesson, outline, pctx.settings.outline_word_share, found)
+            out += [replace(d, severity=Severity.WARNING) for d in found.diagnostics]
+    return out
+
+
 def _outlined_lessons(ctx: ItemContext):
     """(lesson, outline) pairs: the item's task, or every task of the plan that outlines one of its lessons."""
     tasks = [ctx.task] if ctx.task is not None else list(ctx.plan.plan.tasks)
@@ -86,6 +112,7 @@ def _compare(ctx: ItemContext, rel: str, lesson, outline: tuple[Section, ...], s
     heads = list(lesson.headings)
     language = language_script(" ".join(prose_text(lesson, i.number) for i in lesson.lines if i.kind == "prose"))
     pairs = _pairs(lesson, outline, heads)
+    taken = set(pairs.values())
     by_line = {s.heading.line: s for s in spans(lesson)}
     for k, section in enumerate(outline):
         label = f"section {section.number} {quote(section.title)}"
@@ -103,15 +130,18 @@ def _compare(ctx: ItemContext, rel: str, lesson, outline: tuple[Section, ...], s
                                            "expand the explanation under this heading"))
             continue
         strict = same_language(section.title, language) and not section.described
-        anywhere = best_heading(section, heads)
+        # elsewhere: a heading no other section took, and not the lesson's title (`# Windows` is not a
+        # misplaced "Session windows" section)
+        free = [h for j, h in enumerate(heads) if j not in taken and not (j == 0 and h.level == 1 and len(heads) > 1)]
+        anywhere = best_heading(section, free)
         if strict and anywhere and anywhere[1] >= SURE_OUT_OF_ORDER:
             out.failed.append(f"{label} is out of order")
-            out.diagnostics.append(_at(ctx, OUT_OF_ORDER, rel, heads[anywhere[0]], section,
+            out.diagnostics.append(_at(ctx, OUT_OF_ORDER, rel, free[anywhere[0]], section,
                                        f"section {quote(section.title)} comes out of the planned order",
                                        f"the plan puts it at position {section.number}"))
         elif strict:
             out.failed.append(f"{label} is missing")
-            near = f"the closest heading is {quote(heads[anywhere[0]].text)}" if anywhere and anywhere[1] >= 0.5 \
+            near = f"the closest heading is {quote(free[anywhere[0]].text)}" if anywhere and anywhere[1] >= 0.5 \
                 else f"add a heading for it here (section {section.number} of the plan)"
             out.diagnostics.append(_at(ctx, MISSING, rel, _anchor(heads, pairs, k), section,
                                        f"planned section {quote(section.title)} has no heading in the lesson", near))
@@ -121,13 +151,17 @@ def _compare(ctx: ItemContext, rel: str, lesson, outline: tuple[Section, ...], s
 
 
 def _pairs(lesson, outline, heads) -> dict[int, int]:
-    """Section → heading; an opening "Introduction" is the lead under the title heading, when it has text."""
+    """Section → heading; an opening "Introduction" is the lead under the title heading, when it has text and
+    no later heading carries the section's title ("Introduction: from X to Y" → "## From X to Y")."""
+    found = align(outline, heads)
+    if found.get(0, 0) > 0:
+        return found
     if outline and heads and heads[0].level == 1 and is_intro(outline[0].title):
         lead_end = next((h.line for h in heads[1:]), lesson.source.line_count + 1) - 1
         if content_words(lesson, heads[0].line + 1, lead_end):
             rest = align(outline[1:], heads[1:])
             return {0: 0, **{k + 1: j + 1 for k, j in rest.items()}}
-    return align(outline, heads)
+    return found
 
 
 def _lead_end(heads, span) -> int:
