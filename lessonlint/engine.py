@@ -264,8 +264,10 @@ def lesson_diagnostics(rel: str, ctx: RunContext, named_directly: bool = False) 
         # a plan's artifact check already reported it; only a lesson given directly needs its own
         return [Diagnostic("ART006", lesson.message, rel)] if named_directly else []
     from .checks.lesson_rules import lesson_rules
+    from .links import check_links
 
-    return list(lesson.diagnostics) + encoding_diagnostics(lesson.source) + lesson_rules(lesson, ctx.settings)
+    return (list(lesson.diagnostics) + encoding_diagnostics(lesson.source) + lesson_rules(lesson, ctx.settings)
+            + check_links(lesson, ctx))
 
 
 def encoding_diagnostics(source: SourceFile | SourceError) -> list[Diagnostic]:

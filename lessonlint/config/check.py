@@ -84,6 +84,12 @@ def _check(option: Option, value, where: Where):
         if not folder.is_dir():
             raise bad(f"{value!r} is not a folder (relative to {where.folder})")
         return folder
+    if kind == "base":
+        if not isinstance(value, str) or not value.startswith("/"):
+            raise bad(f"expected a path starting with '/', got {_type(value) if not isinstance(value, str) else repr(value)}")
+        return value
+    if kind == "routes":
+        return _routes(value, bad)
     if kind == "bool":
         if not isinstance(value, bool):
             raise bad(f"expected true or false, got {_type(value)}")
@@ -122,6 +128,18 @@ def _item_problem(kind: str, item: str, key: str, folder: Path) -> str | None:
     if kind == "paths" and not (folder / item).exists():
         return f"{item!r} does not exist (relative to {folder})"
     return None
+
+
+def _routes(value, bad) -> dict[str, str]:
+    """URL prefix -> content folder relative to the root (a folder that is not there is reported when used)."""
+    if not isinstance(value, dict):
+        raise bad(f"expected a table of \"/prefix/\" = \"folder\", got {_type(value)}")
+    for prefix, folder in value.items():
+        if not prefix.startswith("/"):
+            raise bad(f"{prefix!r}: a URL prefix starts with '/'", prefix)
+        if not isinstance(folder, str) or not folder.strip() or folder.startswith("/") or ".." in folder.split("/"):
+            raise bad(f"{prefix!r}: expected a folder relative to the project root, got {folder!r}", prefix)
+    return {prefix: folder.strip("/") for prefix, folder in value.items()}
 
 
 def _script(name: str, bad) -> str:

@@ -15,6 +15,7 @@ CODE_PATTERN = "^[A-Z]+[0-9]*$"  # a code (ART003) or a prefix of codes (ART, AR
 class Option:
     key: str  # kebab-case TOML key
     kind: str  # root | folder | globs | strings | suffixes | paths | codes | int | float | bool | script | severity
+    #          | routes | base
     help: str
     minimum: float | None = None
 
@@ -57,6 +58,12 @@ OPTIONS: tuple[Option, ...] = (
                             "(--no-cache: off for one run)."),
     Option("cache-dir", "folder", "Folder of the cache, relative to the config file (LESSONLINT_CACHE_DIR "
                                   "wins; default: the user cache folder, outside the project)."),
+    Option("routes", "routes", "Site routes for internal links: URL prefix = content folder relative to the root, "
+                               "e.g. { \"/course/\" = \"src/content/course\" }; a slug names <folder>/<slug>.md(x) "
+                               "or <folder>/<slug>/index.md(x) (default: inferred from Astro, Docusaurus, VitePress, "
+                               "MkDocs)."),
+    Option("base", "base", "The site's base path (\"/my-course\"), tolerated in front of internal links "
+                           "(default: from the framework's config)."),
 )
 
 BY_KEY: dict[str, Option] = {option.key: option for option in OPTIONS}
@@ -97,6 +104,11 @@ def _schema_of(option: Option) -> dict:
     kind = option.kind
     if kind in ("root", "script", "folder"):
         return {"type": "string", "minLength": 1}
+    if kind == "base":
+        return {"type": "string", "pattern": "^/"}
+    if kind == "routes":
+        return {"type": "object", "propertyNames": {"pattern": "^/"},
+                "additionalProperties": {"type": "string", "minLength": 1}}
     if kind == "int":
         return {"type": "integer", "minimum": int(option.minimum or 0)}
     if kind == "bool":

@@ -34,6 +34,8 @@ class Settings:
     strict: bool = False  # heuristic misses fail too (lessonlint.checks.policy); default: they need review
     cache: bool = True  # remember verdicts between runs (lessonlint.cache); --no-cache turns it off
     cache_dir: str | None = None  # where (LESSONLINT_CACHE_DIR wins; default: the user cache folder)
+    routes: dict[str, str] = field(default_factory=dict)  # URL prefix -> content folder (lessonlint.links)
+    base: str | None = None  # the site's base path, tolerated in front of internal links ("/my-course")
 
     def enabled(self, code: str) -> bool:
         """ruff semantics: the most specific prefix among select/extend-select/ignore wins."""

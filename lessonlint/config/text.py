@@ -27,6 +27,9 @@ def show_settings(settings: Settings, config: Path | None) -> str:
         elif option.kind == "severity":
             pairs = ", ".join(f"{code} = {json.dumps(level.value)}" for code, level in sorted(value.items()))
             out.append(f"{option.key} = {{ {pairs} }}" if pairs else f"{option.key} = {{}}")
+        elif option.kind == "routes":
+            pairs = ", ".join(f"{json.dumps(k)} = {json.dumps(v)}" for k, v in sorted(value.items()))
+            out.append(f"{option.key} = {{ {pairs} }}" if pairs else f"{option.key} = {{}}")
         else:
             out.append(f"{option.key} = {toml_value(value)}")
     return "\n".join(out) + "\n"
@@ -45,8 +48,11 @@ def starter_config(pyproject: bool = False) -> str:
         out.append(f"# {option.help}")
         if option.kind == "severity":
             out.append('# severity = { MDX009 = "error", LNK004 = "off" }')
+        elif option.kind == "routes":
+            out.append('# routes = { "/course/" = "src/content/course" }')
         elif value is None:
-            example = {"root": '"."', "folder": '".cache/lessonlint"'}.get(option.kind, '"Cyrillic"')
+            example = {"root": '"."', "folder": '".cache/lessonlint"', "base": '"/my-course"'}.get(option.kind,
+                                                                                                   '"Cyrillic"')
             out.append(f"# {option.key} = {example}")
         else:
             out.append(f"# {option.key} = {toml_value(value)}")

@@ -31,6 +31,7 @@ CATEGORIES = {
     "TRU": "must_haves.truths",
     "SUP": "suppression comments",
     "CHK": "checklist items (verify, verification, acceptance, done, success criteria)",
+    "REF": "references in lessons: internal links, anchors, images, imports",
 }
 
 _RULES = [
@@ -125,6 +126,11 @@ _RULES = [
     Rule("CHK043", "prerequisite-chain-mismatch", "A lesson does not list the prerequisite the plan chains it to"),
     Rule("CHK044", "diagram-not-removed", "A diagram the plan says must be gone is still in the lesson"),
     Rule("CHK045", "exports-count-short", "A file exports fewer names than a checklist item counts, or not one it lists"),
+    # REF: references in lessons (lessonlint/links/): links between lessons, anchors, images, imports
+    Rule("REF001", "link-target-missing", "An internal link names a page or file that does not exist"),
+    Rule("REF002", "link-anchor-missing", "A link's #anchor is no heading or id of its target", W),
+    Rule("REF003", "image-missing", "An image a lesson shows does not exist"),
+    Rule("REF004", "import-unresolved", "An import of a lesson resolves to no file"),
 ]
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}

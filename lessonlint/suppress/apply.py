@@ -15,7 +15,7 @@ from ..text.source import SourceFile
 from .comments import FileSuppressions, comment_style, problem, scan
 
 # Codes a lesson's own checks always judge; other codes (plan checks) only when a plan named the file.
-INTRINSIC = ("ENC", "LES", "MDX")
+INTRINSIC = ("ENC", "LES", "MDX", "REF")
 
 
 def apply(diagnostics: list[Diagnostic], read: Callable, scan_paths, judged: Callable[[str, str], bool]):

@@ -12,7 +12,7 @@ LAYERS = (
     {"text", "diagnostic"},  # files, sources, positions, regexes: no knowledge of plans or lessons
     {"registry", "results"},  # rule codes and docs; the verdict values renderers receive
     {"config", "suppress", "plan", "lesson"},  # settings; reading plans and lessons
-    {"checks", "checklist", "truths", "discover"},  # judging; finding the plans to judge
+    {"checks", "checklist", "truths", "discover", "links"},  # judging; finding the plans to judge
     {"engine", "parallel", "cache", "render"},  # running the pipeline, remembering it; results into text
     {"cli", "__main__"},
 )
