@@ -63,7 +63,7 @@ class RunContext:
             return source
         from ..lesson.parser import parse_lesson
 
-        lesson = parse_lesson(source, mdx=not rel.endswith(".md"))
+        lesson = parse_lesson(source, mdx=not rel.endswith(".md"), heading_ids=self.settings.mdx_heading_ids)
         self.lessons[rel] = lesson
         return lesson
 

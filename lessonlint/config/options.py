@@ -52,6 +52,9 @@ OPTIONS: tuple[Option, ...] = (
     Option("outline-default", "bool", "Compare the numbered outline of every task's <action> with the lesson it "
                                       "names even when no checklist item asks (missing, out-of-order and short "
                                       "sections as warnings CHK020-CHK022; `severity` raises them)."),
+    Option("mdx-heading-ids", "bool", "The MDX pipeline has a heading-id plugin (remark-heading-id or the like), so "
+                                      "`## Title {#id}` sets the heading's id; by default it is a build error "
+                                      "(MDX010), as in plain MDX 3."),
     Option("strict", "bool", "Fail items on heuristic evidence too (words lifted from prose, a guessed file); "
                              "by default such a miss needs review and only certain evidence fails an item."),
     Option("cache", "bool", "Remember verdicts between runs and reuse those whose files did not change "

@@ -31,6 +31,7 @@ class Settings:
     stub_exceptions: tuple[str, ...] = ()  # heading words where TODO/TBD are allowed (lab exercises)
     outline_word_share: float = 0.5  # share of an outline section's ~word target the prose must reach
     outline_default: bool = True  # compare every task's numbered outline even when no checklist item asks
+    mdx_heading_ids: bool = False  # the MDX pipeline has a heading-id plugin: `## Title {#id}` is no MDX010
     strict: bool = False  # heuristic misses fail too (lessonlint.checks.policy); default: they need review
     cache: bool = True  # remember verdicts between runs (lessonlint.cache); --no-cache turns it off
     cache_dir: str | None = None  # where (LESSONLINT_CACHE_DIR wins; default: the user cache folder)

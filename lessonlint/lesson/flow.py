@@ -7,8 +7,10 @@ Anything else after a tag makes the line text (a paragraph holding inline JSX).
 from __future__ import annotations
 
 from . import hazards as hz
+from . import syntax
 from .jscheck import is_not_an_expression
-from .jslex import is_comment, read_expression
+from .expr import Unclosed, close_expression
+from .jslex import is_comment
 from .jsx import Crash, Tag, read_tag
 from .model import Region
 from .scanner import Flow, Scanner
@@ -37,13 +39,15 @@ def _scan(sc: Scanner, i: int) -> Flow | None:
             if isinstance(found, Crash):
                 sc.report_crash(p, found)
                 sc.budget -= max(found.offset - own_end, 0)
+                if found.where == "in expression" and sc.line_of(found.offset) > i:
+                    return _broken(sc, found)
                 return None
             items.append(found)
             p = found.end
         else:
-            q = read_expression(text, p, limit)
-            if q < 0:
-                sc.report(hz.unclosed_expression(sc.path, sc.loc(p)), p)
+            q = close_expression(text, p, limit)
+            if isinstance(q, Unclosed):
+                sc.report(hz.unclosed_expression(sc.path, sc.loc(q.at), sc.loc(p)), p)
                 sc.budget -= limit - own_end
                 return None
             items.append((p, q))
@@ -55,6 +59,17 @@ def _scan(sc: Scanner, i: int) -> Flow | None:
         if text[p] not in "<{":
             sc.budget -= max(p - own_end, 0)
             return None
+
+
+def _broken(sc: Scanner, crash: Crash) -> Flow:
+    """A tag whose attribute expression runs over lines and never ends: the lines up to where MDX stops are
+    the tag's (one root cause, one error); its closing tag, if any, closes it silently."""
+    if crash.name:
+        sc.ghosts[crash.name] = sc.ghosts.get(crash.name, 0) + 1
+    last = sc.line_of(crash.offset)
+    while last + 1 < sc.n and sc.lines[last + 1].strip() and syntax.fence_open(sc.lines[last + 1]) is None:
+        last += 1  # the rest of the broken tag, up to a blank line or a fence
+    return Flow(last, ())
 
 
 def flow(sc: Scanner, i: int, found: Flow) -> int:
@@ -105,6 +120,9 @@ def tag_effect(sc: Scanner, tag: Tag, text_stack: list | None, where: tuple[int,
         slash = sc.text.rfind("/", tag.start, tag.end)
         sc.diags.append(hz.closing_tag_extra(sc.path, sc.loc(slash), tag.name, "a self-closing slash"))
     stack = text_stack or sc.stack  # text closes a flow element only when nothing is open in the text
+    if sc.ghosts.get(tag.name) and not any(entry[0] == tag.name for entry in stack[-MAX_PATH:]):
+        sc.ghosts[tag.name] -= 1  # the opening tag crashed and was reported: its close is no second error
+        return
     if not stack:
         sc.diags.append(hz.unexpected_close(sc.path, sc.loc(tag.close_marker), tag.name, None))
         return

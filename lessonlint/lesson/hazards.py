@@ -1,12 +1,12 @@
 """MDX hazard diagnostics: what MDX does with the text, and what to write instead."""
 from __future__ import annotations
 
-from ..diagnostic import Diagnostic
+from ..diagnostic import Diagnostic, Related
 from .jsx import Crash
 
 # Codes whose presence means the MDX compiler refuses the file. MDX005 and MDX006 are
 # rendering hazards: the compiler accepts the file but shows something else than meant.
-BUILD_BREAKING = frozenset({"MDX001", "MDX002", "MDX003", "MDX004", "MDX007", "MDX008"})
+BUILD_BREAKING = frozenset({"MDX001", "MDX002", "MDX003", "MDX004", "MDX007", "MDX008", "MDX010", "MDX011"})
 
 MAX_UNCLOSED = 50  # unclosed elements reported per file or paragraph (nesting can be 10,000 deep)
 
@@ -27,6 +27,10 @@ def tag_crash(path: str, where: Where, crash: Crash, after_lt: str) -> Diagnosti
         shown = "'<'" if crash.found == "" else f"'<{crash.found}'"
         return Diagnostic("MDX001", f"{shown} in text starts a JSX tag and breaks the MDX build", path, line, column,
                           hint=f"write `&lt;` instead of `<`, or wrap it in backticks (`{shown[1:-1]}`)")
+    if crash.where == "in expression":
+        return Diagnostic("MDX008", "an attribute expression of this JSX tag is not valid JavaScript: acorn stops at "
+                          f"{_shown(crash.found)}", path, line, column,
+                          hint="close every `[`, `{`, `(` and quote of the attribute value, then its `}`")
     return Diagnostic("MDX008", f"'<' starts a JSX tag that MDX cannot parse: unexpected {_shown(crash.found)} "
                       f"{crash.where}", path, line, column,
                       hint="if this is text, write `&lt;` or wrap it in backticks; if it is a tag, fix its syntax")
@@ -37,9 +41,23 @@ def closing_tag_extra(path: str, where: Where, name: str, what: str) -> Diagnost
                       hint=f"write `</{name}>` with nothing else inside it")
 
 
-def unclosed_expression(path: str, where: Where) -> Diagnostic:
-    return Diagnostic("MDX002", "'{' starts a JavaScript expression that never ends", path, *where,
-                      hint="write `\\{` to show a literal brace, or wrap the text in backticks")
+def unclosed_expression(path: str, where: Where, opened: Where | None = None) -> Diagnostic:
+    """``where``: where the compiler fails; ``opened``: the '{' that started the expression."""
+    hint = "write `\\{` to show a literal brace, or wrap the text in backticks"
+    if opened is None or opened == where:
+        return Diagnostic("MDX002", "'{' starts a JavaScript expression that never ends", path, *where, hint=hint)
+    return Diagnostic("MDX002", f"the expression opened by '{{' at {opened[0]}:{opened[1]} is not valid JavaScript "
+                      "here, so MDX never ends it", path, *where, hint=hint,
+                      related=(Related(path, opened[0], "the expression starts here", opened[1]),))
+
+
+def heading_id(path: str, where: Where, source: str, level: int) -> Diagnostic:
+    """``## Title {#id}``: MDX 3 reads ``{#id}`` as a JavaScript expression, which it is not."""
+    ident = source[2:-1].strip()
+    return Diagnostic("MDX010", f"heading id '{_clip(source)}' is not valid MDX: MDX reads it as a JavaScript "
+                      "expression and the build fails", path, *where,
+                      hint=f'write the heading as `<h{level} id="{ident}">…</h{level}>`, or set '
+                      "`mdx-heading-ids = true` if your pipeline has a heading-id plugin")
 
 
 def not_an_expression(path: str, where: Where, source: str) -> Diagnostic:
@@ -88,3 +106,18 @@ def fence_closed_early(path: str, where: Where, marker: str, open_line: int) -> 
                       "MDX (MDX has no indented code), so the lines after it are not code", path, *where,
                       hint=f"open the outer block with a longer fence (`` {marker[0] * (len(marker) + 1)} ``) "
                       "so the inner one stays content")
+
+
+def esm_error(path: str, where: Where, what: str) -> Diagnostic:
+    """An import/export block acorn cannot parse, or a statement MDX does not allow there."""
+    if what == "duplicate":
+        message = "this name is already imported (here or in an earlier import), which is a JavaScript error"
+        hint = "import each name once, or rename it with `as`"
+    elif what == "syntax":
+        message = "this import/export block is not valid JavaScript, so the MDX build fails"
+        hint = "fix the statement (`import Name from './file.js';`), or, if it is text, do not start the line " \
+               "with `import ` / `export `"
+    else:
+        message = f"only import/export statements may follow `import`/`export` at the start of a line (found {what})"
+        hint = "end the import/export block with a blank line before other text or code"
+    return Diagnostic("MDX011", message, path, *where, hint=hint)

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .jslex import read_expression
+from .expr import Unclosed, close_expression
 from .jsx import Crash, Tag, read_tag
 
 _STOP = re.compile(r"[\\`<{\[\]]")
@@ -31,6 +31,7 @@ class Item:
     end: int
     tag: Tag | None = None
     crash: Crash | None = None
+    at: int = -1  # unclosed-expression: where the compiler reports it
 
 
 def scan_text(src: str, start: int, end: int) -> list[Item]:
@@ -70,16 +71,16 @@ def scan_text(src: str, start: int, end: int) -> list[Item]:
                 resume = _after_comment(src, p, end) if src.startswith("<!--", p) else found.offset
                 items.append(Item("crash", p, resume, crash=found))
                 crashes += 1
-                if found.offset >= end or crashes >= MAX_CRASHES:
+                if found.offset >= end or crashes >= MAX_CRASHES or found.where == "in expression":
                     return items
                 p = max(resume, p + 1)
             else:
                 items.append(Item("tag", p, found.end, tag=found))
                 p = found.end
         else:
-            q = read_expression(src, p, end)
-            if q < 0:
-                items.append(Item("unclosed-expression", p, end))
+            q = close_expression(src, p, end)
+            if isinstance(q, Unclosed):
+                items.append(Item("unclosed-expression", p, end, at=q.at))
                 return items
             items.append(Item("expression", p, q))
             p = q

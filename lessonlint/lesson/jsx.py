@@ -7,9 +7,9 @@ scan stops at ``end`` and reads each character once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
-from .jslex import read_expression
+from .expr import Unclosed, close_expression
 
 _NAME_REST = re.compile(r"[\w$\-\u200c\u200d]*")  # JSX names may contain '-'
 _PLAIN_TAG = re.compile(r"<(/?)([A-Za-z_$][\w$\-]*)(/?)>")  # the common case, without attributes
@@ -43,6 +43,7 @@ class Crash:
     offset: int
     found: str
     where: str  # e.g. 'before name', 'in name', 'in attribute value'
+    name: str = field(default="", compare=False)  # the opening tag's name, when the crash is in its expression
 
 
 def is_name_start(char: str) -> bool:
@@ -93,9 +94,9 @@ def read_tag(src: str, i: int, end: int) -> Tag | Crash | None:
         if char == ">":
             return Tag(i, p + 1, name, closing, False, tuple(attrs), close_marker)
         if char == "{":
-            q = read_expression(src, p, end)
-            if q < 0:
-                return Crash(end, "", "in expression")
+            q = close_expression(src, p, end, spread=True)
+            if isinstance(q, Unclosed):
+                return _expression_crash(src, q, end, "" if closing else name)
             attrs.append(Attr("...", "expr", p, q, p))
             p = _skip_space(src, q, end)
             continue
@@ -103,7 +104,7 @@ def read_tag(src: str, i: int, end: int) -> Tag | Crash | None:
             return Crash(p, char, "before attribute name")
         result = _read_attribute(src, p, end, at)
         if isinstance(result, Crash):
-            return result
+            return result if closing or result.where != "in expression" else replace(result, name=name)
         attr, p = result
         attrs.append(attr)
 
@@ -184,10 +185,16 @@ def _read_attribute(src: str, p: int, end: int, at: _Cursor):
             return Crash(end, "", "in attribute value")
         return (Attr(name, "string", p, q + 1, start), _skip_space(src, q + 1, end))
     if char == "{":
-        q = read_expression(src, p, end)
-        if q < 0:
-            return Crash(end, "", "in expression")
+        q = close_expression(src, p, end)
+        if isinstance(q, Unclosed):
+            return _expression_crash(src, q, end)
         return (Attr(name, "expr", p, q, start), _skip_space(src, q, end))
     return Crash(p, char, "before attribute value")
 
 
+
+
+def _expression_crash(src: str, unclosed: Unclosed, end: int, name: str = "") -> Crash:
+    """An attribute or spread expression that never ends: where acorn stops (or the end, unconfirmed)."""
+    at = unclosed.at if unclosed.certain else end
+    return Crash(at, src[at] if at < end else "", "in expression", name)

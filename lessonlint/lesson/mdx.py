@@ -19,9 +19,11 @@ from .scanner import Classified, Scanner
 __all__ = ["Classified", "classify"]
 
 
-def classify(source: SourceFile, mdx: bool = True, frontmatter: tuple[int, str] | None = None) -> Classified:
-    """Classify every line; ``frontmatter`` = (last line, 'yaml' | 'toml') marks lines the caller consumed."""
-    scanner = Scanner(source, mdx)
+def classify(source: SourceFile, mdx: bool = True, frontmatter: tuple[int, str] | None = None,
+             heading_ids: bool = False) -> Classified:
+    """Classify every line; ``frontmatter`` = (last line, 'yaml' | 'toml') marks lines the caller consumed;
+    ``heading_ids``: the pipeline has a heading-id plugin, so ``## Title {#id}`` is no error."""
+    scanner = Scanner(source, mdx, heading_ids)
     first = 0
     if frontmatter is not None:
         last, role = frontmatter

@@ -45,7 +45,7 @@ class Heading:
 
 @dataclass(frozen=True)
 class Region:
-    """A non-Markdown span: esm, jsx-tag, jsx-attr, comment, expression, inline-jsx."""
+    """A non-Markdown span: esm, jsx-tag, jsx-attr, comment, expression, inline-jsx, heading-id."""
 
     kind: str
     line: int

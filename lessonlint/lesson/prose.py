@@ -1,6 +1,8 @@
 """Paragraphs and headings of the line classifier, and the text-level MDX inside them."""
 from __future__ import annotations
 
+import re
+
 from . import hazards as hz
 from . import syntax
 from .flow import tag_effect, try_flow
@@ -9,6 +11,8 @@ from .jscheck import is_not_an_expression
 from .jslex import is_comment
 from .model import Heading, Region
 from .scanner import Scanner
+
+_HEADING_ID = re.compile(r"\{#[^{}\s]*\}(?=[ \t#]*$)", re.M)  # `{#id}` closing an ATX heading
 
 
 def paragraph(sc: Scanner, i: int) -> int:
@@ -37,7 +41,7 @@ def atx_heading(sc: Scanner, i: int, match, prefix: int) -> int:
     sc.headings.append(Heading(len(match.group(1)), syntax.heading_text(line[start:]), i + 1,
                                prefix + match.start(1) + 1))
     if sc.mdx:
-        text_constructs(sc, sc.starts[i] + start, sc.line_end(i))
+        text_constructs(sc, sc.starts[i] + start, sc.line_end(i), len(match.group(1)))
     return i + 1
 
 
@@ -96,8 +100,9 @@ def _ends_run(sc: Scanner, k: int, role: str) -> bool:
     return False
 
 
-def text_constructs(sc: Scanner, start: int, end: int) -> None:
-    """Mask inline JSX and expressions between two offsets, record them, report MDX hazards."""
+def text_constructs(sc: Scanner, start: int, end: int, heading: int = 0) -> None:
+    """Mask inline JSX and expressions between two offsets, record them, report MDX hazards
+    (``heading``: the level of the ATX heading they are in, else 0)."""
     text, open_here = sc.text, []
     if text.find("<", start, end) < 0 and text.find("{", start, end) < 0:
         return  # every text-level construct and hazard starts at a '<' or a '{'
@@ -132,8 +137,21 @@ def text_constructs(sc: Scanner, start: int, end: int) -> None:
                 sc.regions.append(Region("comment", line, sc.line_of(item.end - 1) + 1, "html", column=column,
                                          value=text[item.start:item.end]))
                 sc.mask(item.start, item.end)
+        elif heading and _HEADING_ID.match(text, item.start, end):
+            _heading_id(sc, item.start, _HEADING_ID.match(text, item.start, end), heading)
         else:
-            sc.report(hz.unclosed_expression(sc.path, sc.loc(item.start)), item.start)
+            at = item.at if item.at >= 0 else item.start
+            sc.report(hz.unclosed_expression(sc.path, sc.loc(at), sc.loc(item.start)), item.start)
     for name, line, column in open_here[:hz.MAX_UNCLOSED]:
         sc.diags.append(hz.unclosed_element(sc.path, (line, column), name, "paragraph"))
 
+
+
+def _heading_id(sc: Scanner, start: int, match: re.Match, level: int) -> None:
+    """``{#id}`` at the end of a heading: an id for a heading-id plugin, a build error for plain MDX 3."""
+    line, column = sc.loc(start)
+    source = match.group()
+    sc.mask(start, match.end())
+    sc.regions.append(Region("heading-id", line, line, column=column, value=source))
+    if not sc.heading_ids:
+        sc.diags.append(hz.heading_id(sc.path, sc.loc(start + 1), source, level))

@@ -38,9 +38,10 @@ class Scanner:
     """The classifier's state: per-line kinds, masks, blocks found, diagnostics; the modules that read
     each construct (``prose``, ``verbatim``, ``flow``) advance it and ``mdx`` drives them."""
 
-    def __init__(self, source: SourceFile, mdx: bool) -> None:
+    def __init__(self, source: SourceFile, mdx: bool, heading_ids: bool = False) -> None:
         text = source.text
         self.path, self.text, self.mdx = source.path, text, mdx
+        self.heading_ids = heading_ids  # a heading-id plugin reads `## Title {#id}` (no build error)
         self.starts = list(source.line_starts)
         n = self.n = len(self.starts)
         bounds = self.starts[1:] + [len(text)]
@@ -58,6 +59,8 @@ class Scanner:
         self.stack: list[tuple[str, int, int]] = []  # open flow JSX elements: name, line, column
         self.path_now: tuple[str, ...] = ()
         self.reported: set[int] = set()  # offsets of '<' whose crash is already reported
+        self.imported: set[str] = set()  # names the ESM blocks so far import (MDX declares them for the next)
+        self.ghosts: dict[str, int] = {}  # names of opening tags that crashed (reported): their closes are no error
         self.budget = FLOW_BUDGET_FACTOR * len(text) + 100_000
         self.memo: tuple[int, Flow | None] = (-1, None)  # the last flow scan (paragraphs ask twice)
         self.item_indent: int | None = None  # content column of the list item the text is in

@@ -5,6 +5,7 @@ import re
 
 from . import hazards as hz
 from . import syntax
+from .esm import check_esm
 from .jslex import read_esm
 from .jsx import Crash
 from .model import CodeBlock, Region
@@ -52,6 +53,7 @@ def fence(sc: Scanner, i: int, opening: syntax.Fence, prefix: int, depth: int) -
 def esm(sc: Scanner, i: int) -> int:
     """import/export lines from line i to the blank line that ends them; returns the next line."""
     stop = read_esm(sc.text, sc.starts[i], len(sc.text))
+    stop = _check_esm(sc, sc.starts[i], stop)
     last = sc.line_of(stop) if stop < len(sc.text) else sc.n - 1
     for k in range(i, last + 1):
         sc.put(k, "esm")
@@ -59,6 +61,39 @@ def esm(sc: Scanner, i: int) -> int:
     value = sc.text[sc.starts[i]:sc.line_end(last)]
     sc.regions.append(Region("esm", i + 1, last + 1, column=1, value=value))
     return last + 1
+
+
+def _check_esm(sc: Scanner, start: int, stop: int) -> int:
+    """Report the block's first error (MDX011); an error at its end makes MDX read on past the blank line,
+    so the block grows to the next one. Returns where the block ends."""
+    text = sc.text
+    while True:
+        found = check_esm(text[start:stop], set(sc.imported))
+        if found is None:
+            check_esm(text[start:stop], sc.imported)  # record the names it imports
+            return stop
+        if not found.at_end or stop >= len(text):
+            sc.diags.append(hz.esm_error(sc.path, sc.loc(start + found.offset), found.what))
+            return stop
+        following = _next_block(text, stop)
+        if following is None:
+            sc.diags.append(hz.esm_error(sc.path, sc.loc(start + found.offset), found.what))
+            return stop
+        stop = following
+
+
+def _next_block(text: str, stop: int) -> int | None:
+    """After the blank line(s) at ``stop``: the end of the next run of non-blank lines (None: nothing follows)."""
+    lines = text[stop:].splitlines(keepends=True)
+    p, seen = stop, False
+    for line in lines:
+        if not line.strip():
+            if seen:
+                return p
+        else:
+            seen = True
+        p += len(line)
+    return len(text) if seen else None
 
 
 def html_comment(sc: Scanner, i: int, indent: int) -> int:

@@ -61,6 +61,8 @@ _RULES = [
     Rule("MDX007", "mdx-html-comment", "HTML comments are a syntax error in MDX"),
     Rule("MDX008", "mdx-invalid-tag", "A '<' starts something MDX cannot parse as a tag"),
     Rule("MDX009", "mdx-inline-expression", "A '{...}' in text is evaluated as JavaScript", W),
+    Rule("MDX010", "mdx-heading-id", "A heading id '{#id}' is a JavaScript expression to MDX 3 and breaks the build"),
+    Rule("MDX011", "mdx-esm-invalid", "An import/export block is not valid JavaScript"),
     Rule("ART001", "artifact-missing", "A planned artifact does not exist"),
     Rule("ART002", "artifact-outside-root", "An artifact path leads outside the project root"),
     Rule("ART003", "artifact-too-short", "An artifact has fewer lines than min_lines"),
