@@ -217,6 +217,16 @@ def schema() -> None:
     typer.echo(json.dumps(json_schema(), indent=2))
 
 
+@app.command()
+def server() -> None:
+    """Run the language server on stdin/stdout (for editors: diagnostics as you type, hover, quick fixes)."""
+    try:
+        from ..server.app import serve  # pygls loads only here: `check` never pays for it
+    except ImportError as exc:
+        raise UsageProblem(f"the language server needs pygls 2: pip install 'lessonlint[server]' ({exc})") from None
+    serve()
+
+
 class ChecklistFormat(str, Enum):
     text = "text"
     json = "json"

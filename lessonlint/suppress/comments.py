@@ -72,7 +72,7 @@ def scan(source: SourceFile) -> FileSuppressions:
     style = comment_style(source.path)
     if style is None or "lessonlint-" not in source.text:
         return out
-    fenced = _fenced_lines(source)
+    fenced = fenced_lines(source)
     open_ranges: dict[str, list[Scope]] = {}
     for match in _compiled(_COMMENTS[style], re.S).finditer(source.text):
         found = _compiled(_DIRECTIVE, re.S).match(match.group("body"))
@@ -144,7 +144,7 @@ def problem(code: str, d: Directive, message: str, hint: str) -> Diagnostic:
                       end_column=d.end_column, hint=hint)
 
 
-def _fenced_lines(source: SourceFile) -> set[int]:
+def fenced_lines(source: SourceFile) -> set[int]:
     inside: set[int] = set()
     fence = ""
     pattern = _compiled(_FENCES[comment_style(source.path) or ".md"])

@@ -150,11 +150,16 @@ def resolve_inside(root: Path, candidate: str | os.PathLike) -> Path | SourceErr
 
 
 class SourceCache:
-    """The single reader: each file is read and decoded at most once per run."""
+    """The single reader: each file is read and decoded at most once per run.
 
-    def __init__(self, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    ``overlay`` maps shown paths (root-relative, posix, of the real file) to text that stands in for the file's
+    bytes (an editor's unsaved buffer): such a read behaves as a read of that text, UTF-8 encoded, from disk.
+    """
+
+    def __init__(self, root: Path, max_bytes: int = DEFAULT_MAX_BYTES, overlay: dict[str, str] | None = None) -> None:
         self.root = Path(os.path.realpath(root))
         self.max_bytes = max_bytes
+        self.overlay: dict[str, str] = dict(overlay or {})
         self._files: dict[Path, SourceFile | SourceError] = {}
         self._where: dict[str, Path | SourceError] = {}  # a plan with 10,000 artifacts re-reads the same few
         self._digests: dict[Path, str] = {}  # what was read, as content hashes (the cache's inputs)
@@ -212,6 +217,14 @@ class SourceCache:
 
     def _load(self, path: Path) -> SourceFile | SourceError:
         shown = display_path(path, self.root)
+        if shown in self.overlay:
+            data = self.overlay[shown].encode("utf-8", "surrogatepass")
+            if len(data) > self.max_bytes:
+                return SourceError(
+                    shown, "too-large",
+                    f"{shown} is {len(data) / 1048576:.1f} MB, over the {self.max_bytes / 1048576:.0f} MB limit",
+                )
+            return self._from_bytes(path, shown, data)
         try:
             info = os.stat(path)
         except FileNotFoundError:
@@ -234,6 +247,10 @@ class SourceCache:
         except OSError as exc:
             return SourceError(shown, "unreadable", f"{shown} cannot be read: {exc.strerror}")
         self.stats[path] = stat_signature(info)
+        return self._from_bytes(path, shown, data)
+
+    def _from_bytes(self, path: Path, shown: str, data: bytes) -> SourceFile:
+        """The file these bytes make (an overlay has no stat signature: its hash is never reused by stat)."""
         self._digests[path] = hashlib.blake2b(data, digest_size=16).hexdigest()
         text, notes = decode(data)
         return SourceFile.from_text(shown, text, notes)
