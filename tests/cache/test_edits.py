@@ -17,7 +17,9 @@ MODULE = "src/content/course/01-module-1"
 
 
 def _lessons(root: Path) -> list[Path]:
-    return sorted((root / "src/content/course").rglob("*.mdx"))
+    """The lessons an edit may pick: a symlink whose target an earlier step deleted is not one (it is still in
+    the tree for the runs to meet)."""
+    return sorted(p for p in (root / "src/content/course").rglob("*.mdx") if p.exists())
 
 
 def _pick(items: list, index: int):
