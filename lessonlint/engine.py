@@ -193,7 +193,7 @@ def check_plan(job: Job, ctx: RunContext, extras: dict | None = None) -> PlanRes
     else:  # a run on lessons: only the artifacts naming them are checked, the others only located
         located = [(a, _artifact_paths(a, ctx)) for a in plan.artifacts]
         artifact_files = tuple(p for _, paths in located for p in paths)
-        artifacts = [check_artifact(a, artifacts_ctx) for a, paths in located if focus & set(paths)]
+        artifacts = [check_artifact(a, artifacts_ctx) for a, paths in located if focus & _named(a.path, paths, ctx)]
     pctx = PlanContext(ctx, plan, artifact_files)
     key_links = [check_key_link(k, pctx) for k in plan.key_links]
     items = plan.checklist if focus is None else \
@@ -312,6 +312,11 @@ def _artifact_paths(artifact, ctx: RunContext) -> tuple[str, ...]:
     return where.paths if where.kind in ("file", "files", "dir") else ()
 
 
+def _named(written: str | None, paths, ctx: RunContext) -> set[str]:
+    """The files an artifact names: those it resolves to; a folder, every file under it."""
+    return expand(ctx.resolve(written), ctx) if written and ctx.resolve(written).kind == "dir" else set(paths)
+
+
 def _names_target(link, focus) -> bool:
     return any(m.path in focus for m in link.matches)
 
@@ -333,7 +338,7 @@ def focus_view(full: PlanResult, extras: dict, focus: frozenset[str], ctx: RunCo
     findings on those files."""
     if "checklist" not in extras:  # the plan could not be read: that result does not depend on the focus
         return full
-    artifacts = [a for a in full.artifacts if focus & set(a.resolved_paths)]
+    artifacts = [a for a in full.artifacts if focus & _named(a.path, a.resolved_paths, ctx)]
     key_links = [k for k in full.key_links if k.resolved_source in focus or _names_target(k, focus)]
     tasks = extras["task_files"]
     checklist = [c for c in extras["checklist"]
@@ -347,6 +352,6 @@ def focus_view(full: PlanResult, extras: dict, focus: frozenset[str], ctx: RunCo
     diagnostics += extras.get("outline", ())
     diagnostics += [d for d in full.diagnostics if d.code == "PLN007"]
     diagnostics = [d for d in diagnostics if d.path in focus]
-    named = {p for a in artifacts for p in a.resolved_paths if is_lesson(ctx, p)} & focus
+    named = {p for a in artifacts for p in _named(a.path, a.resolved_paths, ctx) if is_lesson(ctx, p)} & focus
     return PlanResult(full.path, full.phase, full.plan_id, (), tuple(artifacts), tuple(key_links), tuple(checklist),
                       tuple(diagnostics), tuple(sorted(named)))

@@ -50,3 +50,25 @@ def test_real_courses(corpus_dir, case):
     if not (root / ".planning").is_dir():
         pytest.skip(f"{case}: not in this corpus")
     assert _compare(root, limit=25) > 0
+
+
+def test_a_folder_artifact_names_every_file_under_it(tmp_path):
+    """pre-commit on a lesson in a folder that an artifact names gets that artifact's findings on the lesson,
+    as the full run reports them (before: the focused run left folder artifacts out)."""
+    plan = tmp_path / ".planning" / "phases" / "01-a" / "01-01-PLAN.md"
+    plan.parent.mkdir(parents=True)
+    plan.write_text("---\nphase: 01-a\nplan: 01\nmust_haves:\n  artifacts:\n    - path: src/lessons/\n"
+                    "      not_contains: \"TODO\"\n---\n", encoding="utf-8")
+    (tmp_path / "src" / "lessons").mkdir(parents=True)
+    (tmp_path / "src" / "lessons" / "a.mdx").write_text("# A\n\nDone.\n", encoding="utf-8")
+    (tmp_path / "src" / "lessons" / "b.mdx").write_text("# B\n\nTODO: write it.\n", encoding="utf-8")
+    settings, _ = load_settings(tmp_path, [], isolated=True)
+    ctx = RunContext.create(settings)
+    rel = ".planning/phases/01-a/01-01-PLAN.md"
+    extras: dict = {}
+    full = check_plan(Job(rel), ctx, extras)
+    on_b = [d for d in full.diagnostics if d.path == "src/lessons/b.mdx"]
+    assert on_b and on_b[0].code.startswith("ART")
+    focused = check_plan(Job(rel, frozenset({"src/lessons/b.mdx"})), ctx)
+    assert list(focused.diagnostics) == on_b and focused.lessons == ("src/lessons/b.mdx",)
+    assert focus_view(full, extras, frozenset({"src/lessons/b.mdx"}), ctx) == focused
