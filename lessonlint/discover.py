@@ -11,7 +11,7 @@ from pathlib import Path
 from .checks.context import RunContext
 from .plan.model import Plan
 from .text.files import glob_regex, is_glob
-from .text.source import SourceError, relative_to_root
+from .text.source import SourceError, SourceFile, relative_to_root
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,18 @@ def remember_names(rel: str, plan: Plan, ctx: RunContext) -> set[str]:
     """``files_named_by``; with a cache, remembered with its inputs (a full check of the plan remembers it too,
     so that a later run on one lesson finds the plans naming it without reading them)."""
     if ctx.cache is None:
-        return files_named_by(plan, ctx)
+        if ctx.recorders:
+            return files_named_by(plan, ctx)
+        # a long-lived process (the language server) carries ``ctx.memo`` from run to run: the names hold while
+        # the plan's text and the project's file list are as they were
+        source, listing = ctx.read(rel), ctx.files.files()
+        text = source.text if isinstance(source, SourceFile) else None
+        kept = ctx.memo.get(f"names:{rel}")
+        if kept is not None and kept[0] == text and kept[1] == listing:
+            return set(kept[2])
+        named = files_named_by(plan, ctx)
+        ctx.memo[f"names:{rel}"] = (text, listing, frozenset(named))
+        return named
     inputs = ctx.record()
     try:
         ctx.read(rel)

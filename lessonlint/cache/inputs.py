@@ -8,9 +8,9 @@ import json
 import os
 from pathlib import Path
 
-from ..text.fs import stat_signature
+from ..text.fs import RACY_NS, stat_signature
 
-RACY_NS = 2_000_000_000  # a signature taken within 2 s of the file's change is not trusted (FAT has 2 s mtimes)
+__all__ = ["RACY_NS"]  # read by the memo and the replay as quick.RACY_NS
 
 
 def code_fingerprint() -> str:

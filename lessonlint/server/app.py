@@ -1,7 +1,7 @@
 """``lessonlint server``: a language server over stdio (pygls 2), a thin shell over the engine.
 
 Open plans and lessons are judged from their unsaved buffers (an overlay on the source cache) on open, on
-change (debounced) and on save; checks run one at a time in a worker thread, so hover and code actions answer
+change (at once when idle, debounced while a check runs) and on save; checks run one at a time in a worker thread, so hover and code actions answer
 while a check runs, and the last publish always reflects the last edit.
 """
 from __future__ import annotations
@@ -73,10 +73,14 @@ class LessonlintServer(LanguageServer):
 
     # -- scheduling ------------------------------------------------------------------------------------------
     def schedule(self, uri: str, delay: float = DEBOUNCE) -> None:
-        """Check ``uri`` after ``delay`` seconds without another edit."""
+        """Check ``uri`` after ``delay`` seconds without another edit. An edit that finds the server idle is
+        checked at once (the debounce only gathers the edits typed while a check runs, so that one check
+        answers them all and the last publish reflects the last edit)."""
         timer = self._timers.pop(uri, None)
         if timer is not None:
             timer.cancel()
+        elif not self._running and not self._timers:
+            delay = 0
         loop = asyncio.get_running_loop()
         if delay <= 0:
             self._mark(uri)
@@ -233,10 +237,40 @@ def build() -> LessonlintServer:
 
     @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
                     lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
-    def code_action(ls: LessonlintServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
-        return suppress_actions(ls, params)
+    def code_action(ls: LessonlintServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction | lsp.Command]:
+        return suppress_actions(ls, params) + plan_item_actions(ls, params)
+
+    @server.command(OPEN_PLAN_ITEM)
+    async def open_plan_item(ls: LessonlintServer, uri: str, line: int) -> None:
+        """Show the plan at the item's line (``window/showDocument``; the client opens and focuses it)."""
+        at = lsp.Position(line=max(int(line), 0), character=0)
+        await ls.window_show_document_async(lsp.ShowDocumentParams(uri=str(uri), take_focus=True,
+                                                                   selection=lsp.Range(at, at)))
 
     return server
+
+
+OPEN_PLAN_ITEM = "lessonlint.openPlanItem"
+
+
+def plan_item_actions(ls: LessonlintServer, params: lsp.CodeActionParams) -> list[lsp.Command]:
+    """"Open the plan item" for each finding here that a plan item requires (the plan at the item's line)."""
+    found = ls.locate(params.text_document.uri)
+    if found is None:
+        return []
+    project, _ = found
+    wanted, out, seen = params.range, [], set()
+    for where, diag, mirrored, item in ls.published.get(params.text_document.uri, ()):
+        if mirrored or not diag.plan or not diag.plan_line or diag.plan == diag.path or (diag.plan, diag.plan_line) in seen \
+                or (where.end.line, where.end.character) < (wanted.start.line, wanted.start.character) \
+                or (where.start.line, where.start.character) > (wanted.end.line, wanted.end.character):
+            continue
+        seen.add((diag.plan, diag.plan_line))
+        title = f"Open the plan item ({diag.plan}:{diag.plan_line})"
+        target = convert.file_uri(project.root / diag.plan)
+        # a bare Command (allowed as a code action result): every client runs it; no edit, so no CodeAction needed
+        out.append(lsp.Command(title=title, command=OPEN_PLAN_ITEM, arguments=[target, diag.plan_line - 1]))
+    return out
 
 
 def suppress_actions(ls: LessonlintServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:

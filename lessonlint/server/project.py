@@ -20,7 +20,8 @@ from ..results import RunResult
 from ..text.files import glob_regex
 from ..text.source import SourceError, SourceFile
 
-# per-run memo entries that depend on the settings and the packs only, never on a lesson or plan
+# per-run memo entries that depend on the settings and the packs only, never on a lesson or plan (and the files
+# each plan names, which discover.remember_names checks against the plan's text and the file list itself)
 _PACK_MEMO = ("rules", "qualifier-rules", "glossary")
 
 
@@ -52,6 +53,7 @@ class Project:
         self._parsed: dict[tuple[str, str], tuple[str, object]] = {}  # (kind, rel) -> (text, parse)
         self._memo: dict = {}
         self.named: dict[str, set[str]] = {}  # plan -> the files it named at its last check
+        self._disk: dict = {}  # files read from disk, reused while their stat signature holds (SourceCache)
 
     def relative(self, path: str | os.PathLike) -> str | None:
         """The root-relative path of a document, or None when the server leaves it alone (outside, excluded,
@@ -116,10 +118,11 @@ class Project:
     def _context(self, overlay: dict[str, str]) -> RunContext:
         ctx = RunContext.create(self.settings)
         ctx.sources.overlay = dict(overlay)
+        ctx.sources.remembered = self._disk
         ctx.memo.update(self._memo)
         for (kind, rel), (text, parsed) in list(self._parsed.items()):
             source = ctx.read(rel)
-            if not isinstance(source, SourceFile) or source.text != text:
+            if not isinstance(source, SourceFile) or (source.text is not text and source.text != text):
                 del self._parsed[(kind, rel)]  # edited in the buffer or on disk: parsed again when needed
             elif kind == "plan":
                 ctx.plans[rel] = parsed
@@ -128,7 +131,7 @@ class Project:
         return ctx
 
     def _keep(self, ctx: RunContext) -> None:
-        self._memo = {k: v for k, v in ctx.memo.items() if k in _PACK_MEMO}
+        self._memo = {k: v for k, v in ctx.memo.items() if k in _PACK_MEMO or (isinstance(k, str) and k.startswith("names:"))}
         for kind, parsed in (("plan", ctx.plans), ("lesson", ctx.lessons)):
             for rel, value in parsed.items():
                 source = ctx.read(rel)

@@ -6,6 +6,9 @@ import os
 from pathlib import Path
 
 
+RACY_NS = 2_000_000_000  # a signature taken within 2 s of the file's change is not trusted (FAT has 2 s mtimes)
+
+
 def stat_signature(info: os.stat_result) -> tuple[int, int, int, int, int]:
     """Mode, size, modification and change times, inode."""
     return (info.st_mode, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)

@@ -46,3 +46,37 @@ def test_overlay_keeps_the_size_limit_and_the_root(tmp_path):
     cache = SourceCache(tmp_path, max_bytes=4, overlay={"big.mdx": "12345", "../out.mdx": "x"})
     assert cache.read("big.mdx").reason == "too-large"
     assert isinstance(cache.read("../out.mdx"), SourceError) and cache.read("../out.mdx").reason == "outside-root"
+
+
+def test_remembered_files_are_reused_only_while_their_stat_signature_holds(tmp_path, monkeypatch):
+    import os
+    import time
+
+    import lessonlint.text.source as source_module
+
+    path = tmp_path / "a.mdx"
+    path.write_text("first\n", encoding="utf-8")
+    remembered: dict = {}
+    first = SourceCache(tmp_path)
+    first.remembered = remembered
+    read = first.read("a.mdx")
+    again = SourceCache(tmp_path)
+    again.remembered = remembered
+    assert again.read("a.mdx") is not read  # written a moment ago: racy, read again
+    old = time.time() - 60
+    os.utime(path, (old, old))
+    monkeypatch.setattr(source_module, "_RACY_NS", 0)  # utime cannot age the ctime: no racy window for the rest
+    third = SourceCache(tmp_path)
+    third.remembered = remembered
+    kept = third.read("a.mdx")
+    fourth = SourceCache(tmp_path)
+    fourth.remembered = remembered
+    assert fourth.read("a.mdx") is kept and fourth.digest("a.mdx") == third.digest("a.mdx")
+    path.write_text("other\n", encoding="utf-8")  # same size, new mtime
+    os.utime(path, (old + 5, old + 5))
+    fifth = SourceCache(tmp_path)
+    fifth.remembered = remembered
+    assert fifth.read("a.mdx").text == "other\n"
+    sixth = SourceCache(tmp_path, overlay={"a.mdx": "buffer\n"})
+    sixth.remembered = remembered
+    assert sixth.read("a.mdx").text == "buffer\n"  # an unsaved buffer always wins

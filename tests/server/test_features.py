@@ -91,3 +91,27 @@ async def test_closing_a_document_clears_its_diagnostics(client, course):
     await wait_until(client, uri, LESSON_FINDINGS)
     client.text_document_did_close(lsp.DidCloseTextDocumentParams(lsp.TextDocumentIdentifier(uri=uri)))
     await wait_until(client, uri, [])
+
+
+@pytest.mark.asyncio
+async def test_open_the_plan_item_shows_the_plan_at_the_line_that_requires_it(client, course):
+    from .conftest import PLAN
+
+    uri = open_doc(client, course / LESSON)
+    published = await wait_until(client, uri, LESSON_FINDINGS)
+    art = next(d for d in published if d.code == "ART004")
+    actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+        lsp.TextDocumentIdentifier(uri=uri), art.range, lsp.CodeActionContext(diagnostics=[art])))
+    (action,) = [a for a in actions if a.title.startswith("Open the plan item")]
+    plan_text = (course / PLAN).read_text(encoding="utf-8").split("\n")
+    line = next(i for i, text in enumerate(plan_text) if "contains:" in text)  # the must-have's own line
+    assert action.title == f"Open the plan item ({PLAN}:{line + 1})"
+    assert isinstance(action, lsp.Command)  # no edit: a bare command, which every client runs
+    await client.workspace_execute_command_async(lsp.ExecuteCommandParams(
+        command=action.command, arguments=action.arguments))
+    (params,) = client.shown_documents  # pytest-lsp's client records window/showDocument
+    assert params.uri == (course / PLAN).as_uri() and params.selection.start.line == line and params.take_focus
+    mdx = next(d for d in published if d.code == "MDX001")  # a finding no plan item requires: no such action
+    actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+        lsp.TextDocumentIdentifier(uri=uri), mdx.range, lsp.CodeActionContext(diagnostics=[mdx])))
+    assert not [a for a in actions if a.title.startswith("Open the plan item")]
