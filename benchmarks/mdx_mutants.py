@@ -7,7 +7,10 @@ Prints, per operator and overall: build verdict agreement, the share of rejected
 lessonlint build error is on the compiler's first error line, the share of rejected files with one or
 two build errors, and the disagreements.
 
-    .venv/bin/python benchmarks/mdx_mutants.py --seed 15 --count 2000 [--json]
+    .venv/bin/python benchmarks/mdx_mutants.py --seed 15 --count 2000 [--json] [--parser automaton]
+
+``--parser automaton`` judges JavaScript with the lexical automaton alone (tree-sitter turned off through
+``LESSONLINT_JS_PARSER``, as without its wheels), to compare the two parsers on the same mutants.
 
 Mutants are written to a temporary folder outside the corpus and removed afterwards. The compiler is
 installed with npm into ``$LESSONLINT_TEST_CACHE/mdx`` (default ``~/.cache/lessonlint-test/mdx``), the
@@ -34,6 +37,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks.mdx_operators import OPERATORS, mutate  # noqa: E402
+from lessonlint.lesson import jsparse  # noqa: E402
 from lessonlint.lesson.hazards import BUILD_BREAKING  # noqa: E402
 from lessonlint.lesson.parser import parse_lesson  # noqa: E402
 from lessonlint.text.source import SourceFile  # noqa: E402
@@ -170,6 +174,7 @@ class Report:
             for key in vars(overall):
                 setattr(overall, key, getattr(overall, key) + getattr(tally, key))
         return {"seed": self.seed, "count": self.count, "clean_roots": self.clean_roots,
+                "parser": "tree-sitter" if jsparse.available() else "automaton",
                 "false_build_errors_on_clean_roots": self.false_on_clean,
                 "operators": {op: t.row() for op, t in sorted(self.tallies.items())}, "overall": overall.row(),
                 "disagreements": self.disagreements, "seconds": self.seconds}
@@ -225,14 +230,18 @@ def run(seed: int, count: int, roots: list[Path], modules: Path, workdir: Path) 
                 "kind": "verdict" if not agree else "line" if not ours or first is None
                 or ours[0][1] != first.get("line") else "cascade"})
     report.seconds["lessonlint"] = round(spent, 2)
+    report.seconds["lessonlint_ms_per_mutant"] = round(1000 * spent / max(len(mutants), 1), 2)
     return report
 
 
 def render(data: dict, show: int) -> str:
     head = f"{'operator':<18}{'mutants':>8}{'verdict%':>10}{'rejected':>10}{'1st line%':>11}{'1st col%':>10}" \
            f"{'<=2 err%':>10}{'false':>7}{'missed':>8}"
+    seconds = data.get("seconds", {})
     out = [f"seed {data['seed']}, {data['count']} mutants asked, {data['clean_roots']} clean corpus lessons; "
-           f"false build errors on them: {len(data['false_build_errors_on_clean_roots'])}", "", head]
+           f"false build errors on them: {len(data['false_build_errors_on_clean_roots'])}; JavaScript parser: "
+           f"{data.get('parser', '?')}; lessonlint {seconds.get('lessonlint', '-')} s "
+           f"({seconds.get('lessonlint_ms_per_mutant', '-')} ms a mutant)", "", head]
 
     def line(name: str, row: dict) -> str:
         def cell(value, width: int) -> str:
@@ -261,8 +270,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=2000)
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--show", type=int, default=60, help="disagreements listed in the table output")
+    parser.add_argument("--parser", choices=("tree-sitter", "automaton"), default="tree-sitter",
+                        help="how lessonlint judges JavaScript (automaton: the lexical fallback alone)")
     parser.add_argument("roots", nargs="*", type=Path, help="folders of .mdx lessons (default: ../shared/corpus/*)")
     args = parser.parse_args(argv)
+    if args.parser == "automaton" and jsparse.available():  # the switch is read at import: start again with it
+        env = {**os.environ, "LESSONLINT_JS_PARSER": "automaton"}
+        return subprocess.run([sys.executable, __file__, *(sys.argv[1:] if argv is None else argv)], env=env,
+                              check=False).returncode
     roots = args.roots or sorted(p for p in (SHARED / "corpus").glob("*") if p.is_dir())
     try:
         modules = compiler_modules()

@@ -25,6 +25,7 @@ class Unclosed:
 
     at: int
     certain: bool  # False: only the lexical scan failed (no parser to confirm), report at '{' as before
+    spread: bool = False  # the inside parses, but a braced attribute takes one `...spread` only
 
 
 def is_empty(inner: str) -> bool:
@@ -49,36 +50,42 @@ def close_expression(src: str, i: int, end: int, spread: bool = False) -> int | 
     if not jsparse.available():
         return q if q >= 0 else Unclosed(i, False)
     if q >= 0 and parses(src[i + 1:q - 1], spread) is not False:
-        return q
-    last, tries, early = -1, 0, -1
+        return _spread_checked(src, i, q, spread)
+    # micromark tries every '}' in turn and ends the expression at the first whose inside acorn parses; when
+    # none does, it throws acorn's error on the inside up to the last '}' (or "unexpected end of file")
+    last, tries = -1, 0
     p = src.find("}", i + 1, end)
-    while p >= 0:
-        if tries < MAX_TRIES and p - i <= MAX_ERROR_SPAN:
-            inner = src[i + 1:p]
-            if parses(inner, spread) is not False:
-                return p + 1
-            # acorn stops before the end: it stops there whatever follows; tree-sitter, recovering from a
-            # cut construct, may place it too early (at an opening bracket), so the furthest such place wins
-            at = jsparse.expression_error(inner)
-            if at is not None and at < len(inner.rstrip()) and inner[at] not in "[({":
-                early = max(early, i + 1 + at)
+    while p >= 0 and tries < MAX_TRIES and p - i <= MAX_ERROR_SPAN:
+        if parses(src[i + 1:p], spread) is not False:
+            return _spread_checked(src, i, p + 1, spread)
         tries += 1
         last = p
         p = src.find("}", p + 1, end)
-    if early >= 0:
-        return Unclosed(early, True)
     if last < 0:
         return Unclosed(_end_of_text(src, i, end), True)
+    # acorn reads left to right: an error before the last token tried stays where it is whatever follows,
+    # so the inside up to the last '}' within reach places it (a later '}' only moves an error at the end)
     inner = src[i + 1:last]
-    cut = inner[:MAX_ERROR_SPAN]
-    at = jsparse.expression_error(cut)
-    if at is None:  # valid up to the cut: the error lies beyond it
-        at = len(cut)
+    at = jsparse.expression_error(inner)
+    if at is None or at >= len(inner):  # the end of the input: micromark leaves a last line's indent out
+        at = len(inner)
+        line_start = max(inner.rfind("\n"), inner.rfind("\r")) + 1
+        if line_start > 0 and not inner[line_start:].strip(" \t"):
+            at = line_start
     return Unclosed(i + 1 + at, True)
 
 
+def _spread_checked(src: str, i: int, q: int, spread: bool) -> int | Unclosed:
+    """A ``{...}`` attribute ends at ``q``; MDX then accepts one spread only (``{href}`` fails at ``href``)."""
+    if not spread:
+        return q
+    at = jsparse.spread_error(src[i + 1:q - 1])
+    return q if at is None else Unclosed(i + 1 + at, True, True)
+
+
 def _end_of_text(src: str, i: int, end: int) -> int:
-    """micromark reports an expression without any '}' at the end of its construct (trailing line breaks excluded)."""
+    """micromark reports an expression without any '}' at the end of its construct: the paragraph's end, or
+    the document's (a point after its last line break, which is no line here: the end of the last line stands)."""
     q = end
     while q > i + 1 and src[q - 1] in "\r\n":
         q -= 1

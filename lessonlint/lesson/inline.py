@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .expr import Unclosed, close_expression
-from .jsx import Crash, Tag, read_tag
+from .jsx import IN_VALUE, Crash, Tag, read_tag
 
 _STOP = re.compile(r"[\\`<{\[\]]")
 _TICKS = re.compile(r"`+")
@@ -71,7 +71,7 @@ def scan_text(src: str, start: int, end: int) -> list[Item]:
                 resume = _after_comment(src, p, end) if src.startswith("<!--", p) else found.offset
                 items.append(Item("crash", p, resume, crash=found))
                 crashes += 1
-                if found.offset >= end or crashes >= MAX_CRASHES or found.where == "in expression":
+                if found.offset >= end or crashes >= MAX_CRASHES or found.where in IN_VALUE:
                     return items
                 p = max(resume, p + 1)
             else:

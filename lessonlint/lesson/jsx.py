@@ -10,8 +10,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .expr import Unclosed, close_expression
+from .jslex import read_expression
 
 _NAME_REST = re.compile(r"[\w$\-\u200c\u200d]*")  # JSX names may contain '-'
+_ATTRIBUTE_NAME = re.compile(r"[^\W\d][\w$\-]*(?::[^\W\d][\w$\-]*)?|[$_][\w$\-]*")
 _PLAIN_TAG = re.compile(r"<(/?)([A-Za-z_$][\w$\-]*)(/?)>")  # the common case, without attributes
 _MD_SPACE = " \t\r\n"
 
@@ -36,6 +38,10 @@ class Tag:
     close_marker: int = -1  # offset of the '/' of a closing tag
 
 
+SPREAD_ONLY = "in a `{…}` attribute, where MDX takes only a `{...spread}`"
+IN_VALUE = frozenset({"in expression", SPREAD_ONLY})  # crashes inside an attribute value's braces
+
+
 @dataclass(frozen=True, slots=True)
 class Crash:
     """MDX stops here: ``found`` is the offending character ('' = end of input)."""
@@ -44,6 +50,7 @@ class Crash:
     found: str
     where: str  # e.g. 'before name', 'in name', 'in attribute value'
     name: str = field(default="", compare=False)  # the opening tag's name, when the crash is in its expression
+    resume: int = field(default=-1, compare=False)  # in an expression: where the tag would end were it valid (-1: unknown)
 
 
 def is_name_start(char: str) -> bool:
@@ -96,7 +103,7 @@ def read_tag(src: str, i: int, end: int) -> Tag | Crash | None:
         if char == "{":
             q = close_expression(src, p, end, spread=True)
             if isinstance(q, Unclosed):
-                return _expression_crash(src, q, end, "" if closing else name)
+                return _expression_crash(src, q, end, "" if closing else name, p)
             attrs.append(Attr("...", "expr", p, q, p))
             p = _skip_space(src, q, end)
             continue
@@ -104,7 +111,7 @@ def read_tag(src: str, i: int, end: int) -> Tag | Crash | None:
             return Crash(p, char, "before attribute name")
         result = _read_attribute(src, p, end, at)
         if isinstance(result, Crash):
-            return result if closing or result.where != "in expression" else replace(result, name=name)
+            return result if closing or result.where not in IN_VALUE else replace(result, name=name)
         attr, p = result
         attrs.append(attr)
 
@@ -187,14 +194,47 @@ def _read_attribute(src: str, p: int, end: int, at: _Cursor):
     if char == "{":
         q = close_expression(src, p, end)
         if isinstance(q, Unclosed):
-            return _expression_crash(src, q, end)
+            return _expression_crash(src, q, end, "", p)
         return (Attr(name, "expr", p, q, start), _skip_space(src, q, end))
     return Crash(p, char, "before attribute value")
 
 
 
 
-def _expression_crash(src: str, unclosed: Unclosed, end: int, name: str = "") -> Crash:
-    """An attribute or spread expression that never ends: where acorn stops (or the end, unconfirmed)."""
+def _expression_crash(src: str, unclosed: Unclosed, end: int, name: str, opening: int) -> Crash:
+    """An attribute or spread expression (its '{' at ``opening``) that never ends: where acorn stops (or the
+    end, unconfirmed), and where the tag would end had its braces been read as the author balanced them."""
     at = unclosed.at if unclosed.certain else end
-    return Crash(at, src[at] if at < end else "", "in expression", name)
+    where = SPREAD_ONLY if unclosed.spread else "in expression"
+    return Crash(at, src[at] if at < end else "", where, name, _tolerant_end(src, opening, end))
+
+
+def _tolerant_end(src: str, p: int, end: int) -> int:
+    """``src[p] == '{'`` in a tag: the offset after the tag's '>' when every later brace and quote pairs up
+    lexically (the rest of the tag then belongs to the broken one, not to the text after it), else -1."""
+    q = read_expression(src, p, end)
+    while q >= 0:
+        q = _skip_space(src, q, end)
+        char = src[q] if q < end else ""
+        if char == ">":
+            return q + 1
+        if char == "/":
+            q = _skip_space(src, q + 1, end)
+            return q + 1 if src.startswith(">", q) else -1
+        if char == "{":
+            q = read_expression(src, q, end)
+            continue
+        m = _ATTRIBUTE_NAME.match(src, q, end)
+        if m is None:
+            return -1
+        q = _skip_space(src, m.end(), end)
+        if not src.startswith("=", q):
+            continue
+        q = _skip_space(src, q + 1, end)
+        char = src[q] if q < end else ""
+        if char in ("\"", "'"):
+            close = src.find(char, q + 1, end)
+            q = close + 1 if close >= 0 else -1
+        else:
+            q = read_expression(src, q, end) if char == "{" else -1
+    return -1

@@ -97,6 +97,29 @@ CASES: dict[str, tuple[str, list[tuple[str, int, int]]]] = {
     "export-object-over-lines": ("export const meta = {\n  level: 2,\n};\n\ntext\n", []),
     # frontmatter is not text
     "frontmatter": ("---\ntitle: a <1 {b\n---\n\n# H\n", []),
+    # multi-line attribute values (issue 15): acorn stops at the first token no program continues with
+    "attr-array-missing-comma": ('<Steps items={[\n    "plan",\n    "build"\n    "ship",\n  ]}>\nGo.\n</Steps>\n',
+                                 [("MDX008", 4, 5)]),
+    "attr-array-object-unclosed": ('<Steps items={[\n    { label: "ship", step: 2 ,\n  ]}>\nGo.\n</Steps>\n',
+                                   [("MDX008", 3, 3)]),
+    "attr-array-string-cut": ('<Steps items={[\n    "plan,\n    "build",\n  ]}>\nGo.\n</Steps>\n', [("MDX008", 2, 5)]),
+    "attr-array-extra-bracket": ('<Steps items={[\n    ["plan",\n    "build",\n  ]}>\nGo.\n</Steps>\n',
+                                 [("MDX008", 4, 4)]),
+    "attr-array-missing-bracket": ('<Steps items={[\n    "plan",\n  }\n  title="x">\nGo.\n</Steps>\n',
+                                   [("MDX008", 3, 1)]),
+    "attr-content-after-expression": ("<Chart value={a b} />\n", [("MDX008", 1, 16)]),
+    "attr-backslash": ('A {\\"x\\": 1} value.\n', [("MDX002", 1, 5)]),
+    # a {…} attribute is one spread: acorn parses it, then MDX rejects any other property
+    "spread-not-a-spread": ('<Card\n  {title}="Intro"\n/>\n', [("MDX008", 2, 4)]),
+    "spread-two-properties": ("<Card {...base, extra} />\n", [("MDX008", 1, 17)]),
+    "spread-in-text": ("See <Card {title}>this</Card> here.\n", [("MDX008", 1, 12)]),
+    # one root cause, one error: a syntax error stops the build before elements are matched (no unclosed
+    # element echo); a broken tag ends where its braces pair up lexically (no errors from its other values)
+    "syntax-error-hides-unclosed": ("<Box>\nText.\n<'/Box>\n", [("MDX001", 3, 2)]),
+    "broken-tag-ends-where-braces-pair": ('<Chart items={[\n    "one"\n    "two",\n  ]} code={`\nfirst\n\nsecond {oops\n`}>'
+                                          '\nBody.\n</Chart>\n', [("MDX008", 3, 5)]),
+    "esm-reads-on-past-blank-line": ("import a from 'a';[\n\nSome text here\n", [("MDX011", 3, 6)]),
+    "heading-id-digit": ("## Step {#1}\n", [("MDX010", 1, 11)]),  # acorn stops after a '#' no name follows
 }
 
 # The compiler agrees with the build verdict but points at another place: where it noticed the
