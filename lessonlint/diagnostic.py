@@ -33,6 +33,44 @@ class Related:
     column: int | None = None
 
 
+class Applicability(str, Enum):
+    """How sure a fix is (ruff's terms): ``safe`` keeps the meaning and is applied by ``--fix``; ``unsafe`` may
+    change it and needs ``--unsafe-fixes``; ``display`` is shown, never applied."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    DISPLAY = "display"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the text from (line, column) up to (end_line, end_column), exclusive, by ``content``.
+
+    Lines and columns are 1-based and count characters of the file's text as lessonlint reads it (without a
+    byte order mark); an end at (last line + 1, 1) is the end of the file. Equal start and end: an insertion.
+    """
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    content: str = ""
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A repair of one finding: edits applied all together or not at all (``lessonlint.fix`` applies them).
+
+    ``remove_bom``: the fix also drops the file's UTF-8 byte order mark (ENC001; the mark is no character of the
+    text the edits address).
+    """
+
+    message: str
+    applicability: Applicability
+    edits: tuple[Edit, ...] = ()
+    remove_bom: bool = False
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     """One finding. ``line`` None means the whole file.
@@ -53,6 +91,7 @@ class Diagnostic:
     plan_line: int | None = None
     hint: str | None = None
     related: tuple[Related, ...] = ()
+    fix: Fix | None = None  # a mechanical repair, when one is certain (``lessonlint check --fix``)
 
     def sort_key(self) -> tuple:
         return (self.path, self.line or 0, self.column or 0, self.code, self.message)

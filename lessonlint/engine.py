@@ -6,7 +6,7 @@ from dataclasses import replace
 from . import __version__
 from .checks.context import PlanContext, RunContext
 from .config.settings import Settings
-from .diagnostic import Diagnostic, Severity, sort_diagnostics
+from .diagnostic import Applicability, Diagnostic, Fix, Severity, sort_diagnostics
 from .discover import Job, Targets, expand, is_lesson, remember_names
 from .parallel import run_parallel, workers_for
 from .plan.model import Plan
@@ -273,7 +273,11 @@ def lesson_diagnostics(rel: str, ctx: RunContext, named_directly: bool = False) 
 def encoding_diagnostics(source: SourceFile | SourceError) -> list[Diagnostic]:
     if isinstance(source, SourceError):
         return []
-    return [Diagnostic(n.code, n.message, source.path, n.line, n.column) for n in source.notes]
+    # the mark goes only from a file that is otherwise plain UTF-8 (a rewrite must keep every other byte)
+    bom = Fix("remove the byte order mark", Applicability.SAFE, remove_bom=True) \
+        if [n.code for n in source.notes] == ["ENC001"] else None
+    return [Diagnostic(n.code, n.message, source.path, n.line, n.column, fix=bom if n.code == "ENC001" else None)
+            for n in source.notes]
 
 
 def _suppress(final: list[Diagnostic], ctx: RunContext, targets: Targets, plans: list[PlanResult],
@@ -301,7 +305,8 @@ def _finish(diag: Diagnostic, settings: Settings) -> Diagnostic | None:
     # a finding may come milder than its rule's default (an outline no item asked about: a warning); the
     # configured severity wins either way
     severity = settings.severity.get(diag.code) or (diag.severity if diag.severity.rank > default.rank else default)
-    return replace(diag, severity=severity)
+    fix = diag.fix if diag.fix is not None and settings.can_fix(diag.code) else None
+    return replace(diag, severity=severity, fix=fix)
 
 
 def _artifact_paths(artifact, ctx: RunContext) -> tuple[str, ...]:

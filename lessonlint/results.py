@@ -148,6 +148,11 @@ class PlanResult:
         return Status.PASSED
 
 
+def applies(fix, unsafe: bool) -> bool:
+    """Does ``--fix`` apply ``fix`` (safe ones always, unsafe ones with --unsafe-fixes, display ones never)?"""
+    return fix.applicability.value == "safe" or (unsafe and fix.applicability.value == "unsafe")
+
+
 @dataclass(frozen=True)
 class RunResult:
     version: str
@@ -156,9 +161,16 @@ class RunResult:
     diagnostics: tuple[Diagnostic, ...]  # every diagnostic of the run, sorted, deduplicated
     files: tuple[str, ...] = ()  # lessons and other files looked at
     errors: tuple[str, ...] = ()  # internal errors, one line each (exit 2)
+    fixed: tuple[tuple[str, str], ...] = ()  # (path, code) of every finding ``--fix`` repaired before this run
+    unsafe_fixes: bool = False  # unsafe fixes count as applicable (--unsafe-fixes)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)
+
+    def fixable(self, unsafe: bool | None = None) -> int:
+        """Findings ``--fix`` would repair (with ``unsafe``, default this run's --unsafe-fixes, unsafe ones too)."""
+        unsafe = self.unsafe_fixes if unsafe is None else unsafe
+        return sum(1 for d in self.diagnostics if d.fix is not None and applies(d.fix, unsafe))
 
     @property
     def must_haves(self) -> Tally:

@@ -2,7 +2,8 @@
 file (a tampered file can give wrong data at worst, never run code); anything else is ``CacheDataError``.
 
 A record is ``{"<tag>": [field values]}`` (a one-key object the JSON parser hands to ``_object`` inside out), a
-mapping ``{"$": [[key, value], ...]}``; sequences come back as tuples, ``Status``/``Severity`` fields as enums.
+mapping ``{"$": [[key, value], ...]}``; sequences come back as tuples, ``Status``/``Severity``/``Applicability``
+fields as enums.
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import json
 import zlib
 from dataclasses import fields, is_dataclass
 
-from ..diagnostic import Diagnostic, Related, Severity, Status
+from ..diagnostic import Applicability, Diagnostic, Edit, Fix, Related, Severity, Status
 from ..results import (
     ArtifactResult,
     ChecklistResult,
@@ -23,10 +24,10 @@ from ..results import (
 )
 
 _TYPES = (Evidence, CheckOutcome, ClaimResult, TruthResult, ArtifactResult, KeyLinkResult, ChecklistResult, PlanResult,
-          Diagnostic, Related)
+          Diagnostic, Related, Fix, Edit)
 _TAG = {cls: f"@{cls.__name__}" for cls in _TYPES}
 _FIELDS = {cls: tuple(f.name for f in fields(cls)) for cls in _TYPES}
-_ENUMS = {"Status": Status, "Severity": Severity}
+_ENUMS = {"Status": Status, "Severity": Severity, "Applicability": Applicability}
 # tag -> (class, field count, (position, enum) of the enum fields)
 _DECODE = {_TAG[cls]: (cls, len(_FIELDS[cls]),
                        tuple((i, _ENUMS[f.type]) for i, f in enumerate(fields(cls)) if f.type in _ENUMS))
@@ -54,7 +55,7 @@ def unpack(data: bytes):
 
 def _encode(value):
     if value is None or isinstance(value, (bool, int, float, str)):
-        return value.value if isinstance(value, (Status, Severity)) else value
+        return value.value if isinstance(value, (Status, Severity, Applicability)) else value
     tag = _TAG.get(type(value))
     if tag is not None:
         return {tag: [_encode(getattr(value, name)) for name in _FIELDS[type(value)]]}

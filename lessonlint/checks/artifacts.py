@@ -14,6 +14,7 @@ from ..text.source import SourceError, SourceFile
 from .common import at_file, at_plan, evidence, outcome, quote, worst
 from .context import PlanContext
 from .exports_check import check_exports
+from .plan_fix import moved_path_fix
 from .policy import combined, not_the_plans_to_write, settle
 
 TEXT_LIMIT = 200  # files of a folder searched for `contains`
@@ -42,7 +43,10 @@ def check_artifact(artifact: Artifact, ctx: PlanContext) -> ArtifactResult:
         message = f"{quote(where.written)} does not exist" + (f"; moved to {quote(where.suggestion)}?" if where.suggestion else "")
         hint = (f"update the plan's path to {where.suggestion}" if where.suggestion
                 else f"create {where.written} or correct the path in the plan")
-        found = outcome("exists", Status.FAILED, message, diagnostics=[at_plan(ctx, "ART001", message, path_line, hint)])
+        diagnostic = at_plan(ctx, "ART001", message, path_line, hint)
+        if where.suggestion:
+            diagnostic = replace(diagnostic, fix=moved_path_fix(ctx, path_line, where.written, where.suggestion))
+        found = outcome("exists", Status.FAILED, message, diagnostics=[diagnostic])
         return ArtifactResult(**base, status=Status.FAILED, suggestion=where.suggestion, checks=(found,), reason=message)
 
     checks = [outcome("exists", Status.PASSED, _exists_detail(where))]

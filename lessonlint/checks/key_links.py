@@ -14,6 +14,7 @@ from ..text.resolve import clean, looks_like_path
 from ..text.source import SourceError
 from .common import at_file, at_plan, evidence, quote
 from .context import PlanContext
+from .plan_fix import moved_path_fix
 from .policy import not_the_plans_to_write, settle
 
 # a link the plan says must be gone ("should NOT exist after migration", "removed"); "absent" and "without"
@@ -50,8 +51,10 @@ def check_key_link(link: KeyLink, ctx: PlanContext) -> KeyLinkResult:
         message = f"key link source {quote(where.written)} {problem}" + (
             f"; moved to {quote(where.suggestion)}?" if where.suggestion else (f" ({where.note})" if where.note else ""))
         hint = f"set `from` to {where.suggestion}" if where.suggestion else "give `from` as a path relative to the root"
-        return KeyLinkResult(**base, status=Status.FAILED, reason=message,
-                             **_diags(at_plan(ctx, "LNK002", message, from_line, hint)))
+        diagnostic = at_plan(ctx, "LNK002", message, from_line, hint)
+        if where.kind == "missing" and where.suggestion:
+            diagnostic = replace(diagnostic, fix=moved_path_fix(ctx, from_line, where.written, where.suggestion))
+        return KeyLinkResult(**base, status=Status.FAILED, reason=message, **_diags(diagnostic))
     sources = [s for s in (run.read(p) for p in _files_of(where, ctx)) if not isinstance(s, SourceError)]
     resolved = where.paths[0] if where.kind == "file" else None
     if not sources:

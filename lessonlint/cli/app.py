@@ -5,6 +5,7 @@ Each command is a small function; the work lives in the modules it calls.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
@@ -12,7 +13,7 @@ from typing import List, Optional
 import typer
 
 from .. import __version__
-from .support import UsageProblem, emit_reports, load_settings, not_excluded, project_root, run_checks
+from .support import UsageProblem, emit_reports, fix_settings, load_settings, not_excluded, project_root, run_checks
 
 app = typer.Typer(
     name="lessonlint",
@@ -89,6 +90,14 @@ def check(
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither reuse nor remember verdicts in this run "
                                   "(the cache lives outside the project; `lessonlint clean` empties it)."),
     show_settings: bool = typer.Option(False, "--show-settings", help="Print the effective settings and exit."),
+    fix: Optional[bool] = typer.Option(None, "--fix/--no-fix", help="Apply the safe fixes, then report what "
+                                       "remains (default: the config's `fix`)."),
+    unsafe_fixes: Optional[bool] = typer.Option(None, "--unsafe-fixes/--no-unsafe-fixes", help="Apply (with "
+                                                "--fix) and count unsafe fixes too."),
+    diff: bool = typer.Option(False, "--diff", help="Print the unified diff --fix would apply and write nothing "
+                              "(exit 1 when something would change)."),
+    fix_only: bool = typer.Option(False, "--fix-only", help="Apply the fixes and report nothing else."),
+    show_fixes: bool = typer.Option(False, "--show-fixes", help="List the fixes applied, per file and code."),
 ) -> None:
     """Check plans and the lessons they name. Exit 0 clean, 1 findings, 2 usage, config or internal error."""
     from .outputs import parse_outputs
@@ -102,16 +111,23 @@ def check(
 
         sys.stdout.write(settings_text(settings, config_path))
         raise typer.Exit(0)
+    settings = fix_settings(settings, fix, unsafe_fixes, fix_only)
     if force_exclude and paths:
         paths = not_excluded(paths, settings)
         if not paths:
             raise typer.Exit(0)  # pre-commit passed only excluded files: nothing to do
+    if diff or settings.fix:
+        from .fixing import run_fix
+
+        raise typer.Exit(run_fix(settings, paths, outputs, color.value, quiet, statistics, diff=diff,
+                                 fix_only=fix_only, show_fixes=show_fixes, exit_zero=exit_zero))
     from ..cache import replay
     from . import outputs as sink
 
     remember = replay.CURRENT is not None and settings.cache and settings.cache_dir is None and \
         replay.eligible(replay.CURRENT) is not None and all(out.path is None for out in outputs)
     result, ctx = run_checks(settings, paths, quiet, color.value, parallel=True, record=remember)
+    result = replace(result, unsafe_fixes=settings.unsafe_fixes)
     sink.CAPTURE = [] if remember and ctx.cache is not None else None
     try:
         emit_reports(result, ctx, outputs, color.value, quiet, statistics)

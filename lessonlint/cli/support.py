@@ -43,6 +43,15 @@ def load_settings(root: Path | None, paths: list[str], config: Path | None = Non
     return settings, found.path
 
 
+def fix_settings(settings, fix: bool | None, unsafe_fixes: bool | None, fix_only: bool = False):
+    """``settings`` with the command line's --fix/--no-fix, --unsafe-fixes and --fix-only over the config's."""
+    if fix is not None or fix_only:
+        settings = replace(settings, fix=True if fix_only else fix)
+    if unsafe_fixes is not None:
+        settings = replace(settings, unsafe_fixes=unsafe_fixes)
+    return settings
+
+
 def run_checks(settings, paths: list[str], quiet: bool = True, color: str = "never", parallel: bool = False,
                record: bool = False):
     """(RunResult, RunContext) of one run; a progress bar on a terminal for long runs.

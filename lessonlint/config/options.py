@@ -65,6 +65,13 @@ OPTIONS: tuple[Option, ...] = (
                                "e.g. { \"/course/\" = \"src/content/course\" }; a slug names <folder>/<slug>.md(x) "
                                "or <folder>/<slug>/index.md(x) (default: inferred from Astro, Docusaurus, VitePress, "
                                "MkDocs)."),
+    Option("fix", "bool", "`check` applies the safe fixes (as --fix): the file is rewritten and the findings "
+                          "that remain are reported."),
+    Option("unsafe-fixes", "bool", "Apply unsafe fixes too (as --unsafe-fixes): heading ids removed, plan paths "
+                                   "and links rewritten to their single \"moved to\" candidate."),
+    Option("fixable", "codes", "Code prefixes whose fixes may be applied (empty: every fixable code)."),
+    Option("unfixable", "codes", "Code prefixes whose fixes are never applied nor offered; the most specific "
+                                 "prefix of fixable and unfixable wins, unfixable wins ties."),
     Option("base", "base", "The site's base path (\"/my-course\"), tolerated in front of internal links "
                            "(default: from the framework's config)."),
 )

@@ -37,6 +37,10 @@ class Settings:
     cache_dir: str | None = None  # where (LESSONLINT_CACHE_DIR wins; default: the user cache folder)
     routes: dict[str, str] = field(default_factory=dict)  # URL prefix -> content folder (lessonlint.links)
     base: str | None = None  # the site's base path, tolerated in front of internal links ("/my-course")
+    fix: bool = False  # `check` applies safe fixes (lessonlint.fix); --fix / --no-fix
+    unsafe_fixes: bool = False  # and unsafe ones too; --unsafe-fixes / --no-unsafe-fixes
+    fixable: tuple[str, ...] = ()  # code prefixes whose fixes may be applied; empty = all
+    unfixable: tuple[str, ...] = ()  # code prefixes whose fixes are never applied (nor offered)
 
     def enabled(self, code: str) -> bool:
         """ruff semantics: the most specific prefix among select/extend-select/ignore wins."""
@@ -44,6 +48,15 @@ class Settings:
         chosen = [(len(p), 0) for p in (*self.select, *self.extend_select) if code.startswith(p)]
         chosen += [(len(p), 1) for p in self.ignore if code.startswith(p)]
         if not self.select:
+            chosen.append((0, 0))
+        return bool(chosen) and max(chosen)[1] == 0
+
+    def can_fix(self, code: str) -> bool:
+        """May ``code``'s fixes be offered and applied? The most specific of fixable and unfixable wins; unfixable
+        wins ties."""
+        chosen = [(len(p), 0) for p in self.fixable if code.startswith(p)]
+        chosen += [(len(p), 1) for p in self.unfixable if code.startswith(p)]
+        if not self.fixable:
             chosen.append((0, 0))
         return bool(chosen) and max(chosen)[1] == 0
 

@@ -14,6 +14,7 @@ repos:
     rev: v{version}
     hooks:
       - id: lessonlint
+        # args: [--fix]  # repair what is mechanical on commit (a fixed file fails the commit once)
 """
 
 

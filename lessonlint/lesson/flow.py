@@ -6,12 +6,13 @@ Anything else after a tag makes the line text (a paragraph holding inline JSX).
 """
 from __future__ import annotations
 
+from . import fixes
 from . import hazards as hz
 from . import syntax
 from .jscheck import is_not_an_expression
 from .expr import Unclosed, close_expression
 from .jslex import is_comment
-from .jsx import Crash, Tag, read_tag
+from .jsx import IN_VALUE, Crash, Tag, read_tag
 from .model import Region
 from .scanner import Flow, Scanner
 
@@ -39,7 +40,7 @@ def _scan(sc: Scanner, i: int) -> Flow | None:
             if isinstance(found, Crash):
                 sc.report_crash(p, found)
                 sc.budget -= max(found.offset - own_end, 0)
-                if found.where == "in expression" and sc.line_of(found.offset) > i:
+                if found.where in IN_VALUE and sc.line_of(found.offset) > i:
                     return _broken(sc, found)
                 return None
             items.append(found)
@@ -67,6 +68,8 @@ def _broken(sc: Scanner, crash: Crash) -> Flow:
     if crash.name:
         sc.ghosts[crash.name] = sc.ghosts.get(crash.name, 0) + 1
     last = sc.line_of(crash.offset)
+    if crash.resume >= 0:  # the tag's braces pair up lexically: it ends where its author ended it
+        return Flow(max(last, sc.line_of(crash.resume - 1)), ())
     while last + 1 < sc.n and sc.lines[last + 1].strip() and syntax.fence_open(sc.lines[last + 1]) is None:
         last += 1  # the rest of the broken tag, up to a blank line or a fence
     return Flow(last, ())
@@ -88,7 +91,8 @@ def flow(sc: Scanner, i: int, found: Flow) -> int:
             kind = "comment" if is_comment(source[1:-1]) else "expression"
             sc.regions.append(Region(kind, line, sc.line_of(item[1] - 1) + 1, column=column, value=source))
             if is_not_an_expression(source[1:-1]):
-                sc.diags.append(hz.not_an_expression(sc.path, (line, column), source))
+                fix = fixes.escape_braces(text, item[0], item[1], sc.loc)
+                sc.diags.append(hz.not_an_expression(sc.path, (line, column), source, fix))
     return found.end_line + 1
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from . import fixes
 from . import hazards as hz
 from . import syntax
 from .flow import tag_effect, try_flow
@@ -127,9 +128,11 @@ def text_constructs(sc: Scanner, start: int, end: int, heading: int = 0) -> None
                                      sc.line_of(item.end - 1) + 1, column=column, value=source))
             sc.mask(item.start, item.end)
             if is_not_an_expression(source[1:-1]):
-                sc.diags.append(hz.not_an_expression(sc.path, (line, column), source))
+                fix = fixes.escape_braces(text, item.start, item.end, sc.loc)
+                sc.diags.append(hz.not_an_expression(sc.path, (line, column), source, fix))
             elif not comment:
-                sc.diags.append(hz.inline_expression(sc.path, (line, column), source))
+                fix = fixes.escape_braces(text, item.start, item.end, sc.loc, fixes.UNSAFE)
+                sc.diags.append(hz.inline_expression(sc.path, (line, column), source, fix))
         elif item.kind == "crash":
             sc.report_crash(item.start, item.crash)
             if text.startswith("<!--", item.start):
@@ -141,7 +144,8 @@ def text_constructs(sc: Scanner, start: int, end: int, heading: int = 0) -> None
             _heading_id(sc, item.start, _HEADING_ID.match(text, item.start, end), heading)
         else:
             at = item.at if item.at >= 0 else item.start
-            sc.report(hz.unclosed_expression(sc.path, sc.loc(at), sc.loc(item.start)), item.start)
+            fix = fixes.escape_unclosed(text, item.start, end, sc.loc)
+            sc.report(hz.unclosed_expression(sc.path, sc.loc(at), sc.loc(item.start), fix), item.start)
     for name, line, column in open_here[:hz.MAX_UNCLOSED]:
         sc.diags.append(hz.unclosed_element(sc.path, (line, column), name, "paragraph"))
 
@@ -154,4 +158,6 @@ def _heading_id(sc: Scanner, start: int, match: re.Match, level: int) -> None:
     sc.mask(start, match.end())
     sc.regions.append(Region("heading-id", line, line, column=column, value=source))
     if not sc.heading_ids:
-        sc.diags.append(hz.heading_id(sc.path, sc.loc(start + 1), source, level))
+        fix = fixes.drop_heading_id(sc.text, start, match.end(), sc.loc)
+        after = start + 2 if not source[2:3].isidentifier() else start + 1  # acorn: `#1` fails after the '#'
+        sc.diags.append(hz.heading_id(sc.path, sc.loc(after), source, level, fix))

@@ -11,11 +11,16 @@ from dataclasses import dataclass
 
 from ..diagnostic import Diagnostic
 from ..text.source import SourceFile
+from . import fixes
 from . import hazards as hz
 from .jsx import Crash
 from .model import CodeBlock, Heading, LineInfo, Region
 
 FLOW_BUDGET_FACTOR = 4  # failed multi-line flow scans may re-read the text this many times
+# micromark tokenizes the whole file before the JSX tree is built: a syntax error anywhere stops the build before
+# any element is found unclosed or mismatched, and those findings are then mostly its echo (one root cause, one error)
+STRUCTURE_ERRORS = frozenset({"MDX003", "MDX004"})
+SYNTAX_ERRORS = hz.BUILD_BREAKING - STRUCTURE_ERRORS
 
 
 @dataclass(frozen=True)
@@ -90,7 +95,10 @@ class Scanner:
     # -- diagnostics -------------------------------------------------------------------------
     def report_crash(self, lt: int, crash: Crash) -> None:
         after = self.text[lt + 1] if lt + 1 < len(self.text) else ""
-        self.report(hz.tag_crash(self.path, self.loc(crash.offset), crash, after), lt)
+        code = hz.crash_code(crash, after)
+        fix = fixes.less_than(self.text, lt, self.loc) if code == "MDX001" or fixes.not_a_tag(self.text, lt, crash) \
+            else fixes.html_comment(self.text, lt, self.loc) if code == "MDX007" else None
+        self.report(hz.tag_crash(self.path, self.loc(crash.offset), crash, after, fix), lt)
 
     def report(self, diagnostic: Diagnostic, key: int) -> None:
         if key not in self.reported:
@@ -109,6 +117,8 @@ class Scanner:
                 masked.append(self.lines[k])
         text = "".join(line + "\n" for line in masked)  # one "\n" per line: count("\n") == line count
         diags = sorted({(d.line, d.column, d.code): d for d in self.diags}.values(), key=Diagnostic.sort_key)
+        if any(d.code in SYNTAX_ERRORS for d in diags):
+            diags = [d for d in diags if d.code not in STRUCTURE_ERRORS]
         return Classified(tuple(lines), tuple(self.code), tuple(self.headings), tuple(self.regions), text,
                           tuple(diags))
 

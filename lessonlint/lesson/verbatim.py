@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from . import fixes
 from . import hazards as hz
 from . import syntax
 from .esm import check_esm
@@ -108,5 +109,6 @@ def html_comment(sc: Scanner, i: int, indent: int) -> int:
     sc.regions.append(Region("comment", i + 1, last + 1, "html", column=indent + 1, value=sc.text[start:end]))
     if sc.mdx:
         sc.reported.add(start)
-        sc.diags.append(hz.tag_crash(sc.path, (i + 1, indent + 2), Crash(start + 1, "!", "before name"), "!"))
+        fix = fixes.html_comment(sc.text, start, sc.loc)
+        sc.diags.append(hz.tag_crash(sc.path, (i + 1, indent + 2), Crash(start + 1, "!", "before name"), "!", fix))
     return last + 1

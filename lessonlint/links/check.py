@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import posixpath
 import re
+from dataclasses import replace
 from urllib.parse import unquote
 
 from ..checks.context import RunContext
 from ..diagnostic import Diagnostic
+from .fixes import moved_link_fix
 from ..lesson.model import Lesson
 from ..text.resolve import suggest
 from ..text.source import SourceError
@@ -82,7 +84,7 @@ def _link(ref: Ref, lesson: Lesson, folder: str, site: Site, ctx: RunContext, en
     if isinstance(found, Missing) and "REF001" in enabled:
         hint = _hint(found)
         message = f"link target `{found.shown}` does not exist" + (f" ({found.note})" if found.note else "")
-        return [_diag("REF001", message, ref, lesson, hint)]
+        return [replace(_diag("REF001", message, ref, lesson, hint), fix=moved_link_fix(ref, lesson, folder, found))]
     if isinstance(found, Found) and "REF002" in enabled and fragment is not None:
         return _anchor(ref, lesson, found, unquote(fragment), ctx)
     return []

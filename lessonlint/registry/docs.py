@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .codes import CATEGORIES, RULES, Rule, doc_url
+from .fixes import FIXES, fix_sentence
 from .root import rules_root
 
 SECTIONS = ("What it does", "Why it matters", "Example", "How to fix")
@@ -96,6 +97,9 @@ def rule_markdown(rule: Rule) -> str:
     """The text ``lessonlint rule CODE`` prints."""
     doc = load_doc(rule.code)
     head = f"# {rule.name} ({rule.code})\n\n{rule.summary}.\n\n{summary_line(rule)}\n"
+    fix = fix_sentence(rule.code)
+    if fix is not None:
+        head += f"\n{fix}\n"
     if doc is None:
         return head + "\n(No documentation for this rule yet.)\n"
     return head + "\n" + doc.body.rstrip() + "\n"
@@ -119,4 +123,6 @@ def rule_data(rule: Rule) -> dict:
         "severity": rule.severity.value,
         "url": doc_url(rule.code),
         "explanation": doc.body if doc else None,
+        "fix": ({"applicability": FIXES[rule.code].applicability.value, "description": FIXES[rule.code].does}
+                if rule.code in FIXES else None),
     }

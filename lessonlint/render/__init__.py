@@ -37,6 +37,35 @@ def one_line(text: str) -> str:
     return text.translate(_CONTROL)
 
 
+def fix_mark(d, result) -> str:
+    """`` [*]`` after the code of a finding ``--fix`` repairs in this run's mode (ruff's mark), else ''."""
+    from ..results import applies
+
+    return " [*]" if d.fix is not None and applies(d.fix, result.unsafe_fixes) else ""
+
+
+def fix_note(d) -> str | None:
+    """``fix: <what> (safe|unsafe)`` for formats with a line per detail (github, junit), or None."""
+    if d.fix is None:
+        return None
+    how = "lessonlint check --fix" + (" --unsafe-fixes" if d.fix.applicability.value == "unsafe" else "")
+    return f"fix ({d.fix.applicability.value}): {d.fix.message} [{how}]"
+
+
+def fix_counts(result) -> str:
+    """The summary's fix part: fixed by this run, fixable with --fix, and the unsafe ones it leaves out."""
+    parts = []
+    if result.fixed:
+        parts.append(f"{len(result.fixed)} fixed")
+    fixable = result.fixable()
+    hidden = result.fixable(unsafe=True) - fixable
+    if fixable:
+        parts.append(f"{fixable} fixable with --fix" + (" --unsafe-fixes" if result.unsafe_fixes else ""))
+    if hidden:
+        parts.append(f"{hidden} more with --unsafe-fixes")
+    return "; ".join(parts)
+
+
 def render(result, fmt: str, lines: LineLookup, options: RenderOptions) -> str:
     """Text of ``result`` in format ``fmt`` (one of FORMATS)."""
     module, function = _RENDERERS[fmt]

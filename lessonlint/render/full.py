@@ -10,7 +10,7 @@ from rich.text import Text
 
 from ..diagnostic import Diagnostic, Severity, Status
 from ..results import PlanResult, RunResult
-from . import LineLookup, RenderOptions, one_line
+from . import LineLookup, RenderOptions, fix_counts, fix_mark, one_line
 
 MARK = {Status.PASSED: ("✓", "green"), Status.FAILED: ("✗", "red"), Status.NEEDS_REVIEW: ("?", "yellow")}
 LEVEL = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
@@ -21,7 +21,7 @@ def render_full(result: RunResult, lines: LineLookup, options: RenderOptions) ->
     console = Console(file=buffer, force_terminal=options.color, no_color=not options.color,
                       width=options.width, highlight=False, emoji=False, soft_wrap=True)
     for diag in result.diagnostics:
-        _diagnostic(console, diag, lines)
+        _diagnostic(console, diag, lines, result)
     if not options.quiet:
         for plan in result.plans:
             _plan_table(console, plan)
@@ -40,16 +40,18 @@ def summary_line(result: RunResult) -> str:
     review = f" ({tally.needs_review} need review)" if tally.needs_review else ""
     files = len(result.files)
     plans = len(result.plans)
+    fixes = fix_counts(result)
     return (f"{plans} plan{'s' * (plans != 1)}, {files} lesson{'s' * (files != 1)}: {counts}; "
-            f"{tally.passed}/{tally.total} must-haves verified{review}")
+            f"{tally.passed}/{tally.total} must-haves verified{review}" + (f"; {fixes}" if fixes else ""))
 
 
-def _diagnostic(console: Console, d: Diagnostic, lines: LineLookup) -> None:
+def _diagnostic(console: Console, d: Diagnostic, lines: LineLookup, result: RunResult) -> None:
     head = Text()
     head.append(f"{one_line(d.path)}:{d.line or 1}:{d.column or 1}: ", style="bold")
     head.append(d.code, style=f"bold {LEVEL[d.severity]}")
     if d.severity is not Severity.ERROR:
         head.append(f" [{d.severity.value}]", style=LEVEL[d.severity])
+    head.append(fix_mark(d, result), style="bold cyan")
     head.append(" " + one_line(d.message))
     console.print(head)
     text = lines(d.path, d.line) if d.line else None
@@ -68,6 +70,10 @@ def _diagnostic(console: Console, d: Diagnostic, lines: LineLookup) -> None:
     indent = " " * (gutter + 1)
     if d.hint:
         console.print(Text.assemble((f"{indent} = ", "blue"), ("help: ", "bold cyan"), d.hint))
+    if d.fix is not None:
+        kind = "" if fix_mark(d, result) else f" ({d.fix.applicability.value}: --unsafe-fixes)" \
+            if d.fix.applicability.value == "unsafe" else f" ({d.fix.applicability.value})"
+        console.print(Text.assemble((f"{indent} = ", "blue"), ("fix: ", "bold cyan"), one_line(d.fix.message) + kind))
     for rel in d.related:
         if rel.path != d.path or rel.line != d.line:
             where = f"{rel.path}:{rel.line}" if rel.line else rel.path

@@ -8,6 +8,7 @@ from __future__ import annotations
 from ..diagnostic import Diagnostic, Severity
 from ..registry.codes import doc_url
 from ..results import RunResult
+from . import fix_note
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -34,6 +35,8 @@ def annotation(d: Diagnostic, prefix: str = "") -> str:
     body = [d.message]
     if d.hint:
         body.append(f"help: {d.hint}")
+    if d.fix is not None:
+        body.append(fix_note(d))
     body += [f"note: {r.message}: {prefix}{r.path}:{r.line}" for r in d.related if r.line is not None]
     body.append(doc_url(d.code))
     properties = ",".join(f"{name}={escape_property(value)}" for name, value in props)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from ..diagnostic import Diagnostic, Severity
+from ..diagnostic import Diagnostic, Fix, Severity
 from ..registry.codes import RULES, doc_url
 from ..results import Evidence, RunResult, Tally
 
@@ -101,6 +101,8 @@ def summary_data(result: RunResult) -> dict:
         "infos": result.count(Severity.INFO),
         "must_haves": _tally(result.must_haves),
         "internal_errors": list(result.errors),
+        "fixable": result.fixable(),
+        "fixed": len(result.fixed),
     }
 
 
@@ -120,6 +122,20 @@ def diagnostic_data(d: Diagnostic) -> dict:
         "plan_line": d.plan_line,
         "hint": d.hint,
         "url": doc_url(d.code),
+        "fix": fix_data(d.fix),
+    }
+
+
+def fix_data(fix: Fix | None) -> dict | None:
+    """A finding's fix: applicability, what it does and its edits (1-based, end exclusive, in characters)."""
+    if fix is None:
+        return None
+    return {
+        "applicability": fix.applicability.value,
+        "message": fix.message,
+        "edits": [{"line": e.line, "column": e.column, "end_line": e.end_line, "end_column": e.end_column,
+                   "content": e.content} for e in fix.edits],
+        "remove_bom": fix.remove_bom,
     }
 
 

@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from ..diagnostic import Diagnostic, Severity, Status
 from ..registry.codes import doc_url
 from ..results import PlanResult, RunResult
+from . import fix_note
 
 
 def render_junit(result: RunResult, lines=None, options=None) -> str:
@@ -131,6 +132,8 @@ def _describe(diags: list[Diagnostic], prefix: str) -> str:
         out.append(f"{prefix}{d.path}:{d.line or 1}:{d.column or 1}: {d.code} [{d.severity.value}] {d.message}")
         if d.hint:
             out.append(f"  help: {d.hint}")
+        if d.fix is not None:
+            out.append(f"  {fix_note(d)}")
         out.append(f"  docs: {doc_url(d.code)}")
     return "\n".join(out)
 

@@ -67,6 +67,8 @@ def _result(d: Diagnostic, rule_index: int) -> dict:
         "message": {"text": text},
         "locations": [_location(d.path, d.line, d.column, d.end_line, d.end_column)],
     }
+    if d.fix is not None and d.fix.edits:
+        out["fixes"] = [_fix(d)]
     related = [r for r in d.related if r.line is not None]
     if related:
         out["relatedLocations"] = [
@@ -74,6 +76,23 @@ def _result(d: Diagnostic, rule_index: int) -> dict:
             for i, r in enumerate(related, start=1)
         ]
     return out
+
+
+def _fix(d: Diagnostic) -> dict:
+    """SARIF's ``fix``: the replacements of the finding's file (``--fix`` applies safe ones; the description
+    says which kind this is)."""
+    fix = d.fix
+    return {
+        "description": {"text": f"{fix.message} ({fix.applicability.value} fix)"},
+        "artifactChanges": [{
+            "artifactLocation": {"uri": quote(d.path), "uriBaseId": ROOT},
+            "replacements": [{
+                "deletedRegion": {"startLine": e.line, "startColumn": e.column, "endLine": e.end_line,
+                                  "endColumn": e.end_column},
+                "insertedContent": {"text": e.content},
+            } for e in fix.edits],
+        }],
+    }
 
 
 def _location(path: str, line, column, end_line, end_column) -> dict:

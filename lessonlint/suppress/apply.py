@@ -12,7 +12,7 @@ from typing import Callable
 
 from ..diagnostic import Diagnostic
 from ..text.source import SourceFile
-from .comments import FileSuppressions, comment_style, problem, scan
+from .comments import FileSuppressions, comment_style, is_unknown, problem, scan
 
 # Codes a lesson's own checks always judge; other codes (plan checks) only when a plan named the file.
 INTRINSIC = ("ENC", "LES", "MDX", "REF")
@@ -39,13 +39,41 @@ def apply(diagnostics: list[Diagnostic], read: Callable, scan_paths, judged: Cal
                 scope.used = True
             if not covering:
                 kept.append(d)
-        found += sups.problems
+        problems = list(sups.problems)
+        unused: dict[tuple[int, int], set[str]] = {}  # directive (line, column) -> its unused codes
         for scope in sups.scopes:
             if not scope.used and judged(path, scope.code):
                 d = scope.directive
-                found.append(problem("SUP001", d, f"`lessonlint-{d.kind} {scope.code}` suppresses nothing",
-                                      f"remove {scope.code} from the comment, or the whole comment"))
+                problems.append(problem("SUP001", d, f"`lessonlint-{d.kind} {scope.code}` suppresses nothing",
+                                        f"remove {scope.code} from the comment, or the whole comment"))
+                unused.setdefault((d.line, d.column), set()).add(scope.code)
+        found += _with_fixes(problems, sups, source, unused) if isinstance(source, SourceFile) else problems
     return kept, found
+
+
+def _with_fixes(problems: list[Diagnostic], sups: FileSuppressions, source: SourceFile,
+                useless: dict[tuple[int, int], set[str]]) -> list[Diagnostic]:
+    """SUP001 (of a kind that can go alone) and SUP002 findings with the fix that drops their codes."""
+    if not problems:
+        return problems
+    from dataclasses import replace
+
+    from .fixes import REMOVABLE_UNUSED, directive_fix
+
+    fixes = {}
+    for directive in sups.directives:
+        where = (directive.line, directive.column)
+        unused = useless.get(where, set()) if directive.kind in REMOVABLE_UNUSED else set()
+        codes = unused | {c for c in directive.codes if is_unknown(c)}
+        if codes:
+            fixes[where] = (directive.kind, directive_fix(source, directive, codes))
+    out = []
+    for d in problems:
+        kind, fix = fixes.get((d.line, d.column), (None, None))
+        if fix is not None and (d.code == "SUP002" or (d.code == "SUP001" and kind in REMOVABLE_UNUSED)):
+            d = replace(d, fix=fix)
+        out.append(d)
+    return out
 
 
 def judged_by(enabled, full_plans: set[str], own_files: set[str], direct: set[str], plan_named: set[str],

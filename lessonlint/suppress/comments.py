@@ -48,9 +48,10 @@ class Scope:
 
 
 class FileSuppressions:
-    __slots__ = ("scopes", "problems")
+    __slots__ = ("scopes", "problems", "directives")
 
     def __init__(self) -> None:
+        self.directives: list[Directive] = []
         self.scopes: list[Scope] = []
         self.problems: list[Diagnostic] = []  # SUP002-SUP006
 
@@ -83,6 +84,7 @@ def scan(source: SourceFile) -> FileSuppressions:
         codes = tuple(c for c in re.split(r"[\s,]+", found.group("rest").split("--", 1)[0]) if c)
         directive = Directive(source.path, found.group("kind"), codes, line, column, end_line, end_column,
                               " ".join(match.group(0).split()))
+        out.directives.append(directive)
         _add(directive, source, out, open_ranges)
     for scopes in open_ranges.values():
         for scope in scopes:
@@ -124,6 +126,11 @@ def _add(d: Directive, source: SourceFile, out: FileSuppressions, open_ranges: d
             out.scopes.append(Scope(d, code, d.end_line + 1, d.end_line + 1))
         else:
             out.scopes.append(Scope(d, code, None, None))
+
+
+def is_unknown(code: str) -> bool:
+    """Is ``code`` one a suppression comment cannot name (SUP002)?"""
+    return _unknown(code) is not None
 
 
 def _unknown(code: str) -> tuple[str, str] | None:

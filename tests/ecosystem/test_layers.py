@@ -14,6 +14,7 @@ LAYERS = (
     {"config", "suppress", "plan", "lesson"},  # settings; reading plans and lessons
     {"checks", "checklist", "truths", "discover", "links"},  # judging; finding the plans to judge
     {"engine", "parallel", "cache", "render"},  # running the pipeline, remembering it; results into text
+    {"fix"},  # `check --fix`: wraps the engine (runs it, applies the fixes it offers, runs it again)
     {"cli", "__main__", "server"},  # the commands; the language server (wraps the engine like `check`)
 )
 LAYER = {group: rank for rank, groups in enumerate(LAYERS) for group in groups}

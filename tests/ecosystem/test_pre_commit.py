@@ -86,3 +86,26 @@ def test_hook_fails_on_a_lesson_that_breaks_its_plan_and_passes_once_fixed(tmp_p
     assert blocked.returncode != 0
     assert "lessons/01-select.mdx:1:1: ART004" in blocked.stdout + blocked.stderr
     _pre_commit(project, "gc")  # drop environments of earlier snapshots from the cache
+
+
+def test_hook_with_fix_repairs_a_lesson_and_fails_the_commit_once(tmp_path):
+    """`args: [--fix]`: a bare `<` is written `&lt;`, the commit fails once (the file changed), then passes."""
+    src = snapshot_checkout(CACHE / "pre-commit-src")
+    rev = git(src, "rev-parse", "HEAD").strip()
+    project = make_course(tmp_path / "course")
+    (project / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {src}\n    rev: {rev}\n    hooks:\n      - id: lessonlint\n        args: [--fix]\n",
+        encoding="utf-8")
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "a course that meets its plan")
+    assert _pre_commit(project, "install").returncode == 0
+    lesson = project / "lessons" / "01-select.mdx"
+    lesson.write_text(LESSON + "\nUse SELECT when fewer than <3 rows match.\n", encoding="utf-8")
+    git(project, "add", "lessons/01-select.mdx")
+    first = _run(project, "git", "commit", "-m", "a heart")
+    assert first.returncode != 0, first.stdout + first.stderr
+    assert "fewer than &lt;3 rows" in lesson.read_text(encoding="utf-8")
+    git(project, "add", "lessons/01-select.mdx")
+    second = _run(project, "git", "commit", "-m", "a heart, fixed")
+    assert second.returncode == 0, second.stdout + second.stderr

@@ -9,9 +9,12 @@ names are certain; a count that rests on files other plans write is not.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from ...checks.common import at_file, at_plan, quote
+from ...checks.plan_fix import moved_path_fix
 from ...checks.policy import not_the_plans_to_write
 from ...diagnostic import Status
 from ...results import HEURISTIC, Evidence
@@ -55,7 +58,9 @@ def _path(ctx: ItemContext, raw: str):
         moved = f"; moved to {quote(where.suggestion)}?" if where.suggestion else ""
         message = f"{quote(where.written)} does not exist{moved}"
         hint = f"update the plan's path to {where.suggestion}" if where.suggestion else "create it or correct the path"
-        return _missing(ctx, message, [where.written], hint)
+        fix = moved_path_fix(ctx.plan, ctx.item.line, where.written, where.suggestion, prose=True) \
+            if where.suggestion else None
+        return _missing(ctx, message, [where.written], hint, fix)
     files = [p for p in where.paths if where.kind != "dir"]
     shown = where.paths[0] + ("/" if where.kind == "dir" else "")
     return (files or [shown]), [Evidence(p, 1) for p in files[:5]]
@@ -145,13 +150,14 @@ def _total_lines(ctx: ItemContext, files: list[str], minimum: int, evidence) -> 
                    hint=f"add about {minimum - total} lines of the planned content"),))
 
 
-def _missing(ctx: ItemContext, message: str, paths, hint: str | None = None) -> ItemVerdict:
+def _missing(ctx: ItemContext, message: str, paths, hint: str | None = None, fix=None) -> ItemVerdict:
     """A failed verdict (a named path is missing: certain); its diagnostic is left out when the plan's artifact
     check reports the same file."""
     artifacts = {clean(a.path).removeprefix("./") for a in ctx.plan.plan.artifacts if a.path}
     if all(clean(p).removeprefix("./") in artifacts for p in paths):
         return certain(Status.FAILED, message + " (reported for the plan's artifact)")
-    return certain(Status.FAILED, message, (), (at_plan(ctx.plan, MISSING, message, ctx.item.line, hint),))
+    diagnostic = at_plan(ctx.plan, MISSING, message, ctx.item.line, hint)
+    return certain(Status.FAILED, message, (), (replace(diagnostic, fix=fix) if fix else diagnostic,))
 
 
 def _counts_files(noun: str | None) -> bool:
