@@ -238,7 +238,7 @@ def build() -> LessonlintServer:
     @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
                     lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
     def code_action(ls: LessonlintServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction | lsp.Command]:
-        return suppress_actions(ls, params) + plan_item_actions(ls, params)
+        return fix_actions(ls, params) + suppress_actions(ls, params) + plan_item_actions(ls, params)
 
     @server.command(OPEN_PLAN_ITEM)
     async def open_plan_item(ls: LessonlintServer, uri: str, line: int) -> None:
@@ -251,6 +251,29 @@ def build() -> LessonlintServer:
 
 
 OPEN_PLAN_ITEM = "lessonlint.openPlanItem"
+
+
+def fix_actions(ls: LessonlintServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+    """The finding's own fix (what ``check --fix`` would apply; unsafe ones say so), for findings here."""
+    uri = params.text_document.uri
+    found = ls.locate(uri)
+    if found is None:
+        return []
+    source = SourceFile.from_text(found[1], ls.workspace.get_text_document(uri).source)
+    encoding = str(ls.workspace.position_encoding or "utf-16")
+    wanted, out = params.range, []
+    for where, diag, mirrored, item in ls.published.get(uri, ()):
+        if mirrored or (where.end.line, where.end.character) < (wanted.start.line, wanted.start.character) \
+                or (where.start.line, where.start.character) > (wanted.end.line, wanted.end.character):
+            continue
+        edits = convert.fix_edits(diag, source, encoding)
+        if edits is None:
+            continue
+        safe = diag.fix.applicability.value == "safe"
+        title = f"Fix {diag.code}: {diag.fix.message}" + ("" if safe else " (unsafe)")
+        out.append(lsp.CodeAction(title=title, kind=lsp.CodeActionKind.QuickFix, diagnostics=[item],
+                                  is_preferred=safe, edit=lsp.WorkspaceEdit(changes={uri: edits})))
+    return out
 
 
 def plan_item_actions(ls: LessonlintServer, params: lsp.CodeActionParams) -> list[lsp.Command]:

@@ -45,6 +45,26 @@ def position(source: SourceFile, line: int, column: int, encoding: str) -> lsp.P
     return lsp.Position(line=line - 1, character=units(text[: column - 1], encoding))
 
 
+def edit_position(source: SourceFile, line: int, column: int, encoding: str) -> lsp.Position:
+    """LSP position of a fix edit's end or start; (last line + 1, 1) is the end of the file."""
+    if line > source.line_count:
+        if source.line_count == 0 or source.text.endswith(("\n", "\r")):
+            return lsp.Position(line=source.line_count, character=0)
+        return lsp.Position(line=source.line_count - 1, character=units(source.line(source.line_count), encoding))
+    return position(source, line, column, encoding)
+
+
+def fix_edits(diag: Diagnostic, source: SourceFile, encoding: str) -> list[lsp.TextEdit] | None:
+    """The text edits of a finding's fix in its own file, or None (no fix, or one that also drops a byte order
+    mark, which an editor's buffer does not show)."""
+    fix = diag.fix
+    if fix is None or not fix.edits or fix.remove_bom:
+        return None
+    return [lsp.TextEdit(range=lsp.Range(edit_position(source, e.line, e.column, encoding),
+                                         edit_position(source, e.end_line, e.end_column, encoding)),
+                         new_text=e.content) for e in fix.edits]
+
+
 def line_range(source: SourceFile, line: int, encoding: str) -> lsp.Range:
     """The text of a line without its indentation (a whole-line finding)."""
     text = source.line(line)

@@ -115,3 +115,27 @@ async def test_open_the_plan_item_shows_the_plan_at_the_line_that_requires_it(cl
     actions = await client.text_document_code_action_async(lsp.CodeActionParams(
         lsp.TextDocumentIdentifier(uri=uri), mdx.range, lsp.CodeActionContext(diagnostics=[mdx])))
     assert not [a for a in actions if a.title.startswith("Open the plan item")]
+
+
+@pytest.mark.asyncio
+async def test_the_fix_quick_fix_applies_what_check_fix_would(client, course):
+    uri = open_doc(client, course / LESSON)
+    published = await wait_until(client, uri, LESSON_FINDINGS)
+    mdx = next(d for d in published if d.code == "MDX001" and d.range.start.line == 11)
+    actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+        lsp.TextDocumentIdentifier(uri=uri), mdx.range, lsp.CodeActionContext(diagnostics=[mdx])))
+    (action,) = [a for a in actions if isinstance(a, lsp.CodeAction) and a.title.startswith("Fix MDX001")]
+    assert action.kind == lsp.CodeActionKind.QuickFix and action.is_preferred
+    (edit,) = action.edit.changes[uri]
+    assert edit.new_text == "&lt;" and edit.range.start.line == 11
+    text = (course / LESSON).read_text(encoding="utf-8")
+    lines = text.split("\n")
+    line = lines[11]
+    start, end = edit.range.start.character, edit.range.end.character  # ASCII before it: units are characters
+    lines[11] = line[:start] + edit.new_text + line[end:]
+    replace_all(client, uri, 2, "\n".join(lines))
+    await wait_until(client, uri, [f for f in LESSON_FINDINGS if f != ("MDX001", 12)])
+    art = next(d for d in published if d.code == "ART004")  # content: no fix to offer
+    actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+        lsp.TextDocumentIdentifier(uri=uri), art.range, lsp.CodeActionContext(diagnostics=[art])))
+    assert not [a for a in actions if a.title.startswith("Fix ")]
