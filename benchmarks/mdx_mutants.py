@@ -72,15 +72,16 @@ def compiler_modules(install: bool = True) -> Path:
     return modules
 
 
-def compile_files(files: list[Path], modules: Path, batch: int = BATCH) -> dict[str, dict]:
-    """The compiler's record per file: {"ok": bool, "errors": [{"line", "column", "reason"}]}."""
-    if not TOOL.is_file() or shutil.which("node") is None:
-        raise OracleMissing(f"node or {TOOL} is missing")
+def compile_files(files: list[Path], modules: Path, batch: int = BATCH, script: Path = TOOL) -> dict[str, dict]:
+    """The compiler's record per file: {"ok": bool, "errors": [{"line", "column", "reason"}]} (``script``: another
+    node script printing one JSON record per file, as the oracle tests' mdast dump does)."""
+    if not script.is_file() or shutil.which("node") is None:
+        raise OracleMissing(f"node or {script} is missing")
     env = {**os.environ, "NODE_PATH": str(modules)}
     results: dict[str, dict] = {}
     for k in range(0, len(files), batch):
         chunk = [str(f) for f in files[k:k + batch]]
-        done = subprocess.run(["node", str(TOOL), *chunk], env=env, capture_output=True, text=True,
+        done = subprocess.run(["node", str(script), *chunk], env=env, capture_output=True, text=True,
                               timeout=1800, check=False)
         for line in done.stdout.splitlines():
             record = json.loads(line)

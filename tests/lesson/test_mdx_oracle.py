@@ -12,10 +12,7 @@ lessonlint position is the more useful one) live in ``snippets.OTHER_POSITION`` 
 from __future__ import annotations
 
 import hashlib
-import json
-import os
-import shutil
-import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -28,9 +25,12 @@ from .snippets import CASES, OTHER_POSITION
 from .test_jscheck import EXPRESSIONS, NOT_EXPRESSIONS
 
 HERE = Path(__file__).resolve().parent
+if str(HERE.parents[1]) not in sys.path:
+    sys.path.insert(0, str(HERE.parents[1]))
+from benchmarks import mdx_mutants  # noqa: E402  (one installer and runner for the compiler, shared with the harness)
+
 TOOL = HERE.parents[1] / ".." / "shared" / "tools" / "mdx-compile.mjs"
 DUMP = HERE / "mdast_dump.mjs"
-PACKAGES = ["@mdx-js/mdx@3", "remark-frontmatter", "remark-gfm"]
 BATCH = 100
 
 # acorn decides whether an expression is valid JavaScript. lessonlint asks tree-sitter (lesson/jsparse.py) and
@@ -41,38 +41,19 @@ JS_VALIDITY: dict[str, tuple[str, str]] = {}
 
 @pytest.fixture(scope="session")
 def node_modules() -> Path:
-    node, npm = shutil.which("node"), shutil.which("npm")
-    if node is None or npm is None:
-        pytest.skip("node/npm not installed")
-    cache = Path(os.environ.get("LESSONLINT_TEST_CACHE", Path.home() / ".cache" / "lessonlint-test")) / "mdx"
-    modules = cache / "node_modules"
-    if not (modules / "@mdx-js" / "mdx").is_dir():
-        cache.mkdir(parents=True, exist_ok=True)
-        manifest = cache / "package.json"
-        if not manifest.exists():
-            manifest.write_text('{"name": "lessonlint-mdx-oracle", "private": true}\n')
-        try:
-            subprocess.run([npm, "install", "--no-audit", "--no-fund", "--loglevel=error", *PACKAGES],
-                           cwd=cache, check=True, capture_output=True, timeout=600)
-        except (OSError, subprocess.SubprocessError) as exc:
-            pytest.skip(f"npm install of the MDX compiler failed: {exc}")
-    return modules
+    """The compiler's node_modules, installed once with npm (the mutation harness's installer)."""
+    try:
+        return mdx_mutants.compiler_modules()
+    except mdx_mutants.OracleMissing as exc:
+        pytest.skip(str(exc))
 
 
 def run_node(script: Path, files: list[Path], modules: Path) -> dict[str, dict]:
     """One JSON result per file, ``files`` batched per node process."""
-    if not script.is_file():
-        pytest.skip(f"{script} is absent")
-    env = {**os.environ, "NODE_PATH": str(modules)}
-    results = {}
-    for k in range(0, len(files), BATCH):
-        chunk = [str(f) for f in files[k:k + BATCH]]
-        done = subprocess.run(["node", str(script), *chunk], env=env, capture_output=True, text=True,
-                              timeout=900, check=False)
-        for line in done.stdout.splitlines():
-            record = json.loads(line)
-            results[record["file"]] = record
-    return results
+    try:
+        return mdx_mutants.compile_files(files, modules, BATCH, script)
+    except mdx_mutants.OracleMissing as exc:
+        pytest.skip(str(exc))
 
 
 def parse(path: Path):
