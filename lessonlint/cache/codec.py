@@ -12,6 +12,7 @@ import zlib
 from dataclasses import fields, is_dataclass
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Fix, Related, Severity, Status
+from ..lesson.model import CodeBlock, Heading, Region
 from ..results import (
     ArtifactResult,
     ChecklistResult,
@@ -24,7 +25,7 @@ from ..results import (
 )
 
 _TYPES = (Evidence, CheckOutcome, ClaimResult, TruthResult, ArtifactResult, KeyLinkResult, ChecklistResult, PlanResult,
-          Diagnostic, Related, Fix, Edit)
+          Diagnostic, Related, Fix, Edit, CodeBlock, Heading, Region)
 _TAG = {cls: f"@{cls.__name__}" for cls in _TYPES}
 _FIELDS = {cls: tuple(f.name for f in fields(cls)) for cls in _TYPES}
 _ENUMS = {"Status": Status, "Severity": Severity, "Applicability": Applicability}

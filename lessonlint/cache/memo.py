@@ -24,6 +24,7 @@ from .codec import CacheDataError, pack, unpack
 from .store import Store, folder_for
 
 _NOT_SETTINGS = ("cache", "cache_dir")  # settings that do not change a verdict
+_NO_INPUTS = zlib.compress(b"[]", 1)
 
 
 def open_cache(settings) -> "Cache | None":
@@ -142,6 +143,27 @@ class Cache:
         if not stat.S_ISREG(info.st_mode) or max(info.st_mtime_ns, info.st_ctime_ns) >= seen - quick.RACY_NS:
             return None
         return digest if quick.signature(display_path(where, ctx.sources.root), info) == signature else None
+
+    def classified(self, source, switches: tuple, compute):
+        """A lesson's line classification from an earlier run of the same text, else ``compute()`` (then kept
+        for the next run). Its key holds the path, a hash of the text and ``switches``: no inputs to check."""
+        from . import lessons
+
+        key = self.key(*lessons.key_parts(source, switches))
+        if key is None:
+            return compute()
+        row = self.store.entries([key]).get(key)
+        if row is not None:
+            try:
+                found = lessons.decode(row[1], source)
+            except CacheDataError:
+                pass  # written again below
+            else:
+                self.used.append(key)
+                return found
+        found = compute()
+        self.pending.append((key, _NO_INPUTS, lessons.encode(found, source)))
+        return found
 
     # -- writing --------------------------------------------------------------------------------------------------
     def add(self, key: str | None, inputs: dict, value) -> None:

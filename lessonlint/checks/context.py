@@ -63,7 +63,9 @@ class RunContext:
             return source
         from ..lesson.parser import parse_lesson
 
-        lesson = parse_lesson(source, mdx=not rel.endswith(".md"), heading_ids=self.settings.mdx_heading_ids)
+        remember = getattr(self.cache, "classified", None)  # line classifications remembered between runs
+        lesson = parse_lesson(source, mdx=not rel.endswith(".md"), heading_ids=self.settings.mdx_heading_ids,
+                              remember=remember)
         self.lessons[rel] = lesson
         return lesson
 

@@ -13,12 +13,17 @@ from .mdx import classify
 from .model import Lesson
 
 
-def parse_lesson(source: SourceFile, mdx: bool = True, heading_ids: bool = False) -> Lesson:
+def parse_lesson(source: SourceFile, mdx: bool = True, heading_ids: bool = False, remember=None) -> Lesson:
     """Parse ``source``; ``mdx=False`` for plain Markdown (no ESM/JSX, no MDX hazards). Never raises.
     ``heading_ids``: the MDX pipeline has a heading-id plugin (``## Title {#id}`` sets the id, no error).
 
     The frontmatter is read now, the lines are classified when first asked for (``Lesson.classified``).
+    ``remember(source, switches, compute)``, when given, may answer from an earlier run's classification of the
+    same text (the cache) instead of calling ``compute``.
     """
     front = read_frontmatter(source)
     consumed = (front.last_line, front.kind) if front.last_line else None
-    return Lesson(source, front.frontmatter, partial(classify, source, mdx, consumed, heading_ids), front.diagnostics, mdx)
+    compute = partial(classify, source, mdx, consumed, heading_ids)
+    if remember is not None:
+        compute = partial(remember, source, (mdx, consumed, heading_ids), compute)
+    return Lesson(source, front.frontmatter, compute, front.diagnostics, mdx)
