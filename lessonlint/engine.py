@@ -8,7 +8,7 @@ from .checks.context import PlanContext, RunContext
 from .config.settings import Settings
 from .diagnostic import Applicability, Diagnostic, Fix, Severity, sort_diagnostics
 from .discover import Job, Targets, expand, is_lesson, remember_names
-from .parallel import run_parallel, workers_for
+from .parallel import MIN_JOBS, run_chunked, run_parallel, workers_for
 from .plan.model import Plan
 from .registry.codes import RULES
 from .results import PlanResult, RunResult
@@ -42,6 +42,8 @@ def run(ctx: RunContext, targets: Targets, progress=None, parallel: bool = False
     workers = workers_for(len(todo.jobs)) if parallel else 1
     if workers > 1:
         computed, checked, plain = run_parallel(ctx, todo, workers, progress, check_job, lesson_job, internal_error)
+    elif parallel and len(todo.jobs) >= MIN_JOBS:  # a large run in one process: as the workers do, chunk by chunk
+        computed, checked, plain = run_chunked(ctx, todo, progress, check_job, lesson_job, internal_error)
     else:
         computed, checked, plain = _check_jobs(ctx, todo, progress), {}, set()
     fresh = iter(computed)

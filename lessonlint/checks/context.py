@@ -32,6 +32,7 @@ class RunContext:
     cache: object | None = None  # lessonlint.cache.Cache when verdicts are remembered between runs
     recorders: list[dict] = field(default_factory=list)  # the inputs of what is being computed, innermost last
     _memo_inputs: dict = field(default_factory=dict, repr=False)
+    lean: bool = False  # a large run: parsed files are dropped between chunks (``forget_files``)
 
     @classmethod
     def create(cls, settings: Settings, skip: frozenset[str] = frozenset()) -> "RunContext":
@@ -51,8 +52,10 @@ class RunContext:
     def read(self, rel: str) -> SourceFile | SourceError:
         return self.sources.read(rel)
 
-    def lesson(self, rel: str) -> Lesson | SourceError:
-        """The parsed lesson at ``rel`` (parsed once per run)."""
+    def lesson(self, rel: str, keep: bool = True) -> Lesson | SourceError:
+        """The parsed lesson at ``rel`` (parsed once per run). ``keep=False``, in a run that drops parsed files
+        between chunks (``lean``): not kept for later askers when parsed now (a caller that keeps what it wanted
+        from a lesson among many, such as a run-wide memo)."""
         cached = self.lessons.get(rel)
         if cached is not None:
             if self.recorders:
@@ -66,7 +69,8 @@ class RunContext:
         remember = getattr(self.cache, "classified", None)  # line classifications remembered between runs
         lesson = parse_lesson(source, mdx=not rel.endswith(".md"), heading_ids=self.settings.mdx_heading_ids,
                               remember=remember)
-        self.lessons[rel] = lesson
+        if keep or not self.lean:
+            self.lessons[rel] = lesson
         return lesson
 
     def plan(self, rel: str) -> Plan | SourceError:
@@ -82,6 +86,18 @@ class RunContext:
 
                 self.plans[rel] = parse_plan(source)
         return self.plans[rel]
+
+    def forget_files(self) -> None:
+        """Drop the parsed lessons and plans, and the texts of files read so far but those that more than one
+        chunk of the run read (each dropped file is read and parsed again when next needed).
+
+        Called between chunks of a large run, so that a process holds about one chunk's parsed files rather than
+        all it has seen: every verdict is a function of the files alone, so it costs only a second parse of a
+        lesson that two chunks name. Texts that several chunks read (those a project-wide search or a claim's
+        search outside the plan's files looks at) stay: they are small next to their parsed forms."""
+        self.sources.forget()
+        self.lessons.clear()
+        self.plans.clear()
 
     def resolve(self, raw: str) -> Resolution:
         if raw not in self.resolutions:

@@ -172,6 +172,10 @@ class SourceCache:
         self.observer = None  # called with (key, digest) on every read when set (the cache records inputs)
         self.remembered: dict[Path, tuple[tuple, int, SourceFile, str]] | None = None  # path -> (signature,
         # when it was taken, the file, its digest)
+        self._put: set[Path] = set()  # texts not from disk: never forgotten
+        self._touched: set[Path] = set()  # read since the last ``forget``
+        self._before: set[Path] = set()  # read before the last ``forget``
+        self._shared: set[Path] = set()  # read between two ``forget`` calls and again after: kept from then on
 
     def read(self, candidate: str | os.PathLike) -> SourceFile | SourceError:
         key = os.fspath(candidate)
@@ -182,6 +186,7 @@ class SourceCache:
             found = self._files.get(where)
             if found is None:
                 found = self._files[where] = self._load(where)
+            self._touched.add(where)
         if self.observer is not None:
             self.observer(key, self.digest_of(where, found))
         return found
@@ -218,9 +223,22 @@ class SourceCache:
         """Paths (as shown) of the files read so far whose text lacks ``needle``."""
         return {f.path for f in self._files.values() if isinstance(f, SourceFile) and needle not in f.text}
 
+    def forget(self) -> set[Path]:
+        """Drop the texts read so far, but those read both since the last ``forget`` and before it (files that
+        many parts of a run read, such as every lesson of a project a plan-wide item scans: they would be read
+        again and again) and those given by ``put``. Paths, stat signatures and digests, all small, are kept.
+        Returns the paths whose texts are kept."""
+        self._shared |= self._touched & self._before
+        self._before |= self._touched
+        self._touched = set()
+        kept = self._shared | self._put
+        self._files = {path: found for path, found in self._files.items() if path in kept}
+        return kept
+
     def put(self, source: SourceFile, path: Path) -> None:
         """Register text that did not come from disk (tests, stdin)."""
         self._files[path] = source
+        self._put.add(path)
 
     def _load(self, path: Path) -> SourceFile | SourceError:
         shown = display_path(path, self.root)

@@ -108,6 +108,8 @@ class _Phrases:
             return None
         found = self._members.get(id(terms))
         if found is None or found[0] is not terms:
+            if len(self._members) >= 64:  # one share per plan: a large run would keep thousands
+                self._members.clear()
             found = self._members[id(terms)] = (terms, frozenset(id(t) for t in terms))
         return found[1]
 

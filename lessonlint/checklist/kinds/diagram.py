@@ -16,6 +16,7 @@ import regex
 
 from ...checks.common import at_file, quote
 from ...diagnostic import Status
+from ...lesson.model import Lesson
 from ...results import CERTAIN, HEURISTIC, Evidence
 from ..api import ItemContext, ItemVerdict, review
 from ..outline.sections import enclosing_headings
@@ -73,11 +74,11 @@ def check(ctx: ItemContext) -> ItemVerdict:
 def _absent(ctx: ItemContext, mermaid: bool) -> ItemVerdict:
     left, looked = [], 0
     for rel in _module_lessons(ctx) or ctx.lessons:
-        lesson = ctx.lesson(rel)
-        if lesson is None:
+        found = _lesson_diagrams(ctx, rel, mermaid)
+        if found is None:
             continue
         looked += 1
-        for line, column, what, _ in _diagrams(lesson, ctx.plan.settings.diagram_components, mermaid):
+        for line, column, what, _ in found:
             left.append(at_file(ctx.plan, LEFT, f"{what} is still here", rel, line, column, plan_line=ctx.item.line,
                                 hint="replace it as the plan says, or remove it"))
     if not looked:
@@ -115,6 +116,18 @@ def _wanted(ctx: ItemContext) -> tuple[int, int]:
     if plural:
         return 2, (2 if len(ctx.lessons) == 1 else 1)
     return 1, 1
+
+
+def _lesson_diagrams(ctx: ItemContext, rel: str, mermaid: bool) -> list | None:
+    """``_diagrams`` of the lesson at ``rel`` (None: unreadable), once per run: "no diagram left in Module 3"
+    items read every lesson of such folders, and a large run need not keep them all parsed to ask again."""
+    configured = tuple(ctx.plan.settings.diagram_components)
+
+    def compute():
+        lesson = ctx.plan.run.lesson(rel, keep=False)  # only its diagrams are kept, not the whole parse
+        return _diagrams(lesson, configured, mermaid) if isinstance(lesson, Lesson) else None
+
+    return ctx.plan.run.remember(("lesson-diagrams", rel, configured, mermaid), compute)
 
 
 def _diagrams(lesson, configured, mermaid: bool) -> list[tuple[int, int, str, int]]:
