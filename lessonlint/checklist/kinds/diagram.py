@@ -17,6 +17,7 @@ import regex
 from ...checks.common import at_file, quote
 from ...diagnostic import Status
 from ...lesson.model import Lesson
+from ...text.source import SourceError
 from ...results import CERTAIN, HEURISTIC, Evidence
 from ..api import ItemContext, ItemVerdict, review
 from ..outline.sections import enclosing_headings
@@ -124,10 +125,18 @@ def _lesson_diagrams(ctx: ItemContext, rel: str, mermaid: bool) -> list | None:
     configured = tuple(ctx.plan.settings.diagram_components)
 
     def compute():
-        lesson = ctx.plan.run.lesson(rel, keep=False)  # only its diagrams are kept, not the whole parse
+        source = run.read(rel)
+        if isinstance(source, SourceError):
+            return None
+        folded = source.text.casefold()
+        if "mermaid" not in folded and "diagram" not in folded and not any(n.casefold() in folded for n in configured):
+            return []  # no mermaid fence, no diagram component, no import from a diagrams folder: no parse needed
+        lesson = run.lesson(rel, keep=False)  # only its diagrams are kept, not the whole parse
         return _diagrams(lesson, configured, mermaid) if isinstance(lesson, Lesson) else None
 
-    return ctx.plan.run.remember(("lesson-diagrams", rel, configured, mermaid), compute)
+    run = ctx.plan.run
+
+    return run.remember(("lesson-diagrams", rel, configured, mermaid), compute)
 
 
 def _diagrams(lesson, configured, mermaid: bool) -> list[tuple[int, int, str, int]]:
