@@ -34,11 +34,12 @@ def run(ctx: RunContext, targets: Targets, progress=None, parallel: bool = False
     todo = Targets(tuple(job for job in targets.jobs if job not in reused), targets.lessons, targets.errors)
     if not reused:  # (a reused verdict shows these packs loaded before: the cache key holds their files)
         from .checklist.judge import rules_for
-        from .truths.judge import glossary_for
 
         rules_for(ctx)  # a bad rule pack is a configuration error (PackError, exit 2), raised before any plan
         if ctx.settings.glossaries or any(job.focus is None for job in targets.jobs):
-            glossary_for(ctx)  # so is a bad glossary pack (GlossaryError); a run on lessons alone judges no truths
+            from .truths.judge import glossary_for  # (a run on lessons alone judges no truths: not even imported)
+
+            glossary_for(ctx)  # so is a bad glossary pack (GlossaryError)
     workers = workers_for(len(todo.jobs)) if parallel else 1
     if workers > 1:
         computed, checked, plain = run_parallel(ctx, todo, workers, progress, check_job, lesson_job, internal_error)
@@ -181,7 +182,6 @@ def check_plan(job: Job, ctx: RunContext, extras: dict | None = None) -> PlanRes
     from .checklist.judge import judge_item  # the judges load on first use: a run of reused verdicts needs none
     from .checks.artifacts import check_artifact
     from .checks.key_links import check_key_link
-    from .truths.judge import judge_truths
 
     plan = ctx.plan(job.plan)
     if isinstance(plan, SourceError):
@@ -207,6 +207,8 @@ def check_plan(job: Job, ctx: RunContext, extras: dict | None = None) -> PlanRes
         extras["task_files"] = tuple(tuple(sorted(_task_files(task, ctx))) for task in plan.tasks)
         extras["outline"] = tuple(outline)
     if focus is None:
+        from .truths.judge import judge_truths
+
         # truths come last: they reuse the verdicts above as evidence
         truths, checklist = judge_truths(pctx, artifacts, key_links, checklist)
     else:
