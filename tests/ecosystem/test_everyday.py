@@ -103,3 +103,16 @@ def test_a_clean_check_of_one_lesson_stays_lean():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
                           env={**os.environ, "NO_COLOR": "1"})
     assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
+
+
+def test_a_run_on_one_lesson_does_not_load_the_truth_judges():
+    """Truths are plan-wide: a run on lessons judges none, so it neither imports their judges nor loads the
+    glossary packs (computed, not replayed: ``--no-cache``)."""
+    lesson = EXAMPLE / "src" / "content" / "course" / "01-module-1" / "01-select-basics.mdx"
+    code = ("import sys; from lessonlint.__main__ import main; rc = main(['check', '--no-cache', '--format', "
+            f"'concise', {str(lesson)!r}]); print([m for m in ('lessonlint.truths.judge', 'lessonlint.truths.packs') "
+            "if m in sys.modules]); sys.exit(rc)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
+                          env={**os.environ, "NO_COLOR": "1"})
+    assert done.returncode in (0, 1), done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
