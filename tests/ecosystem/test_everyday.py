@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import subprocess
@@ -92,27 +93,28 @@ def test_force_exclude_applies_the_config_to_given_paths(cli, tmp_path):
     assert code == 0 and out == ""
 
 
-def test_a_clean_check_of_one_lesson_stays_lean():
-    """The pre-commit hot path imports neither the optional formats nor jsonschema nor rich's progress."""
-    root = EXAMPLE / "src" / "content" / "course" / "01-module-1" / "01-select-basics.mdx"
-    code = ("import sys; from lessonlint.__main__ import main; rc = main(['check', '--format', 'concise', "
-            f"{str(root)!r}]); heavy = [m for m in ('jsonschema', 'rich.progress', 'lessonlint.render.sarif', "
-            "'lessonlint.render.junit', 'lessonlint.registry.docs', 'xml.etree.ElementTree', "
-            "'lessonlint.config.tomlpos') "
-            "if m in sys.modules]; print(heavy); sys.exit(rc)")
+LESSON = EXAMPLE / "src" / "content" / "course" / "01-module-1" / "01-select-basics.mdx"
+
+
+def _loaded_after_check(args: list[str], modules: tuple[str, ...]) -> list[str]:
+    """Which of ``modules`` a fresh process has imported after ``lessonlint check <args>``."""
+    code = (f"import json, sys; from lessonlint.__main__ import main; rc = main(['check', *{args!r}]); "
+            f"print(json.dumps([m for m in {modules!r} if m in sys.modules])); sys.exit(rc)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
                           env={**os.environ, "NO_COLOR": "1"})
-    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
+    assert done.returncode in (0, 1), done.stdout + done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_a_clean_check_of_one_lesson_stays_lean():
+    """The pre-commit hot path imports neither the optional formats nor jsonschema nor rich's progress."""
+    heavy = ("jsonschema", "rich.progress", "lessonlint.render.sarif", "lessonlint.render.junit",
+             "lessonlint.registry.docs", "xml.etree.ElementTree", "lessonlint.config.tomlpos")
+    assert _loaded_after_check(["--format", "concise", str(LESSON)], heavy) == []
 
 
 def test_a_run_on_one_lesson_does_not_load_the_truth_judges():
     """Truths are plan-wide: a run on lessons judges none, so it neither imports their judges nor loads the
     glossary packs (computed, not replayed: ``--no-cache``)."""
-    lesson = EXAMPLE / "src" / "content" / "course" / "01-module-1" / "01-select-basics.mdx"
-    code = ("import sys; from lessonlint.__main__ import main; rc = main(['check', '--no-cache', '--format', "
-            f"'concise', {str(lesson)!r}]); print([m for m in ('lessonlint.truths.judge', 'lessonlint.truths.packs') "
-            "if m in sys.modules]); sys.exit(rc)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
-                          env={**os.environ, "NO_COLOR": "1"})
-    assert done.returncode in (0, 1), done.stderr
-    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
+    truths = ("lessonlint.truths.judge", "lessonlint.truths.packs")
+    assert _loaded_after_check(["--no-cache", "--format", "concise", str(LESSON)], truths) == []
